@@ -1,0 +1,8 @@
+import ArgumentParser
+
+@main
+struct Firebreak: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "firebreak",
+        abstract: "Runbooks that are checked, findable, runnable and accountable.")
+}
