@@ -20,7 +20,7 @@ let package = Package(
         .target(name: "RunbookCatalog", dependencies: ["RunbookModel", "RunbookParser", "FirebreakConfig", "Yams"]),
         .target(name: "RunbookLint", dependencies: ["RunbookModel", "RunbookParser", "ShellAnalysis", "RunbookCatalog", "FirebreakConfig"]),
         .executableTarget(name: "firebreak", dependencies: [
-            "RunbookLint", "RunbookCatalog", "FirebreakConfig",
+            "RunbookLint", "RunbookCatalog", "FirebreakConfig", "RunbookParser", "RunbookModel",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .testTarget(name: "RunbookParserTests", dependencies: ["RunbookParser"]),

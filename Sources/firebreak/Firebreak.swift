@@ -4,5 +4,7 @@ import ArgumentParser
 struct Firebreak: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "firebreak",
-        abstract: "Runbooks that are checked, findable, runnable and accountable.")
+        abstract: "Runbooks that are checked, findable, runnable and accountable.",
+        version: FirebreakVersion.current,
+        subcommands: [ParseCommand.self])
 }

@@ -1,0 +1,116 @@
+import Foundation
+import RunbookModel
+
+extension BlockExtractor {
+    private enum Marker {
+        case option(String)  // "# Option 2: Systemd service"
+        case or(String)  // "# Or restart the service"
+        case groupEnd  // "# 5. Restart service", "# Step 3"
+        case none
+    }
+
+    private static func marker(_ line: Substring) -> Marker {
+        let trimmed = line.drop(while: { $0 == " " || $0 == "\t" })
+        guard trimmed.hasPrefix("#"), !trimmed.hasPrefix("#!") else { return .none }
+        let text = trimmed.drop(while: { $0 == "#" }).drop(while: { $0 == " " })
+        let lowered = text.lowercased()
+        for word in ["option", "alternative", "approach", "method"] where lowered.hasPrefix(word + " ") {
+            let rest = lowered.dropFirst(word.count + 1)
+            let token = rest.prefix(while: { $0.isNumber || $0.isLetter })
+            let after = rest.dropFirst(token.count).first
+            if !token.isEmpty, token.count <= 2, after == nil || after == ":" || after == "." || after == ")" || after == " " || after == "-" {
+                return .option(String(text))
+            }
+        }
+        if lowered == "or" || lowered.hasPrefix("or ") || lowered.hasPrefix("or:") || lowered.hasPrefix("or,")
+            || lowered.hasPrefix("alternatively")
+        {
+            return .or(String(text))
+        }
+        let number = lowered.prefix(while: \.isNumber)
+        if !number.isEmpty, lowered.dropFirst(number.count).first == "." || lowered.dropFirst(number.count).first == ")" {
+            return .groupEnd
+        }
+        if lowered.hasPrefix("step "), lowered.dropFirst(5).first?.isNumber == true { return .groupEnd }
+        return .none
+    }
+
+    /// Groups of alternatives in a script. `# Option N:` starts an alternative; `# Or …` makes what came
+    /// before it (since the block's start or the last group) the first alternative and starts another;
+    /// a numbered comment (`# 5. Restart`) closes the group.
+    static func alternatives(in lines: [Substring]) -> [Alternative] {
+        var result: [Alternative] = []
+        var group = -1
+        var currentStart: Int?
+        var currentLabel = ""
+        var segmentStart = 0  // first line not yet claimed by a group
+        var inOrAlternative = false
+
+        func close(at end: Int) {
+            guard let start = currentStart, end >= start else { return }
+            result.append(Alternative(group: group, label: currentLabel, scriptLines: start...end))
+            currentStart = nil
+        }
+
+        for (index, line) in lines.enumerated() {
+            let isBlank = line.allSatisfy { $0 == " " || $0 == "\t" }
+            // An `# Or` alternative is one paragraph: a blank line followed by more text ends the group.
+            if inOrAlternative, !isBlank, index > 0, lines[index - 1].allSatisfy({ $0 == " " || $0 == "\t" }) {
+                if case .or = marker(line) {} else {
+                    close(at: lastContentLine(lines, before: index))
+                    segmentStart = index
+                    inOrAlternative = false
+                }
+            }
+            switch marker(line) {
+            case .option(let label):
+                inOrAlternative = false
+                if currentStart == nil { group += 1 } else { close(at: index - 1) }
+                currentStart = index
+                currentLabel = label
+            case .or(let label):
+                if currentStart == nil {
+                    group += 1
+                    let first = firstContentLine(lines, from: segmentStart, before: index)
+                    currentStart = first
+                    currentLabel = commentLabel(lines, first) ?? "Option 1"
+                }
+                close(at: index - 1)
+                currentStart = index
+                currentLabel = label
+                inOrAlternative = true
+            case .groupEnd:
+                inOrAlternative = false
+                if currentStart != nil {
+                    close(at: lastContentLine(lines, before: index))
+                    segmentStart = index
+                }
+            case .none:
+                break
+            }
+        }
+        close(at: lastContentLine(lines, before: lines.count))
+        // A lone alternative is no choice at all.
+        let counts = Dictionary(grouping: result, by: \.group).mapValues(\.count)
+        return result.filter { (counts[$0.group] ?? 0) > 1 }
+    }
+
+    private static func firstContentLine(_ lines: [Substring], from start: Int, before end: Int) -> Int {
+        var index = start
+        while index < end, lines[index].allSatisfy({ $0 == " " || $0 == "\t" }) { index += 1 }
+        return index
+    }
+
+    private static func lastContentLine(_ lines: [Substring], before end: Int) -> Int {
+        var index = end - 1
+        while index > 0, lines[index].allSatisfy({ $0 == " " || $0 == "\t" }) { index -= 1 }
+        return index
+    }
+
+    private static func commentLabel(_ lines: [Substring], _ index: Int) -> String? {
+        guard index < lines.count else { return nil }
+        let trimmed = lines[index].drop(while: { $0 == " " })
+        guard trimmed.hasPrefix("#") else { return nil }
+        return String(trimmed.drop(while: { $0 == "#" }).drop(while: { $0 == " " }))
+    }
+}

@@ -1,0 +1,80 @@
+import Foundation
+import RunbookModel
+
+/// Maps the names documents give their sections to canonical kinds (`Investigation` → diagnosis).
+/// Extendable: `firebreak.yml`'s `synonyms:` adds names per kind.
+public struct SectionSynonyms: Sendable {
+    /// The built-in table.
+    public static let builtIn: [SectionKind: [String]] = [
+        .symptoms: ["symptoms", "symptom", "signs", "what you see", "indicators"],
+        .summary: ["overview", "summary", "meaning", "description", "context", "background", "about"],
+        .impact: ["impact", "business impact", "user impact", "blast radius"],
+        .diagnosis: [
+            "diagnosis", "investigation", "investigate", "triage", "assess", "assessment", "possible checks",
+            "root causes", "root cause", "check", "checks", "identify", "troubleshooting", "debugging", "diagnose",
+        ],
+        .resolution: [
+            "resolution", "mitigation", "mitigate", "fix", "quick fix", "remediation", "immediate actions",
+            "immediate mitigation", "steps", "recovery", "possible resolutions", "resolve", "workaround", "solution",
+            "solutions", "procedure",
+        ],
+        .verification: [
+            "verification", "verify", "verify recovery", "verify resolution", "success criteria", "validation",
+            "validate", "confirm",
+        ],
+        .rollback: ["rollback", "roll back", "rollback procedure", "revert", "undo"],
+        .prevention: ["prevention", "action items", "follow-up", "follow up", "prevent", "lessons learned", "post-incident"],
+        .escalation: ["escalation", "escalate", "escalation path", "contacts", "contact information", "who to contact"],
+        .monitoring: ["related monitoring", "dashboards to check", "metrics", "monitoring", "dashboards", "alerts", "related alerts"],
+        .prerequisites: ["prerequisites", "access required", "requirements", "before you begin", "permissions"],
+        .toggles: ["environment toggles", "configuration", "toggles", "feature flags", "settings"],
+    ]
+
+    private var exact: [String: SectionKind] = [:]
+    private var phrases: [(phrase: String, kind: SectionKind)] = []
+
+    /// The built-in table plus `extra` names.
+    public init(extra: [SectionKind: [String]] = [:]) {
+        var table = Self.builtIn
+        for (kind, names) in extra { table[kind, default: []] += names }
+        // Extra names are checked first so a user's mapping wins over a built-in one.
+        for (kind, names) in extra { for name in names { exact[Self.normalize(name)] = kind } }
+        for kind in SectionKind.allCases {
+            for name in table[kind] ?? [] {
+                let key = Self.normalize(name)
+                if exact[key] == nil { exact[key] = kind }
+                phrases.append((key, kind))
+            }
+        }
+        phrases.sort { $0.phrase.count > $1.phrase.count }
+    }
+
+    /// The kind for a heading or label, or nil.
+    ///
+    /// Exact names first (`Diagnosis`), then names that begin with a synonym (`Resolution Options`,
+    /// `Verify Recovery`), then names that end with one (`Immediate Mitigation`).
+    public func kind(for title: String) -> SectionKind? {
+        let name = Self.normalize(title)
+        guard !name.isEmpty else { return nil }
+        if let kind = exact[name] { return kind }
+        for (phrase, kind) in phrases where name.hasPrefix(phrase + " ") { return kind }
+        for (phrase, kind) in phrases where name.hasSuffix(" " + phrase) { return kind }
+        return nil
+    }
+
+    /// Lowercased, numbering (`1.`, `Step 2:`) and decorations removed, trailing colon dropped.
+    static func normalize(_ title: String) -> String {
+        var words: [Substring] = []
+        let lowered = title.lowercased()
+        for word in lowered.split(whereSeparator: { $0 == " " || $0 == "\t" }) {
+            let cleaned = word.filter { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "'" || $0 == "/" }
+            if cleaned.isEmpty { continue }
+            words.append(Substring(cleaned))
+        }
+        // Leading numbering: "1.", "2)", "a." — the dot/paren were filtered, leaving a lone number or letter.
+        while let first = words.first, first.allSatisfy(\.isNumber) || (first.count == 1 && words.count > 1 && lowered.hasPrefix(first + ".")) {
+            words.removeFirst()
+        }
+        return words.joined(separator: " ")
+    }
+}
