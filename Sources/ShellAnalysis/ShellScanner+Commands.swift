@@ -8,7 +8,8 @@ extension ShellScanner {
         var command = SimpleCommand(
             words: builder.words, assignments: builder.assignments, program: nil, arguments: [],
             line: max(0, builder.line), column: max(1, builder.column), stdinRedirected: builder.stdinRedirected,
-            isSubstitution: substitution > 0, stdinText: builder.stdinText
+            isSubstitution: substitution > 0, stdinText: builder.stdinText,
+            outputRedirections: builder.outputs
         )
         CommandWrappers.apply(to: &command)
         recordAssignedNames(of: command)

@@ -9,6 +9,7 @@ extension ShellScanner {
         var column = 0
         var stdinRedirected = false
         var stdinText: String?
+        var outputs: [String] = []
 
         var isEmpty: Bool { words.isEmpty && assignments.isEmpty }
 

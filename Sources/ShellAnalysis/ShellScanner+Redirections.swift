@@ -9,6 +9,7 @@ extension ShellScanner {
         var isHeredoc = false
         var isHereString = false
         var stripsTabs = false
+        var writes = false
         if bytes[i] == B.less {
             i += 1
             if peek(0) == B.less {
@@ -24,14 +25,17 @@ extension ShellScanner {
                     }
                 }
             } else if peek(0) == B.greater || peek(0) == B.ampersand {
+                writes = peek(0) == B.greater
                 i += 1
             }
             if affectsStdin { cmd.stdinRedirected = true }
         } else if bytes[i] == B.ampersand {
+            writes = true
             i += 2
             if peek(0) == B.greater { i += 1 }
         } else {
             i += 1
+            writes = peek(0) != B.ampersand
             if let n = peek(0), n == B.greater || n == B.pipe || n == B.ampersand { i += 1 }
         }
         skipBlanks()
@@ -39,6 +43,7 @@ extension ShellScanner {
             return
         }
         let target = readWord()
+        if writes && !target.text.isEmpty { cmd.outputs.append(target.text) }
         if isHereString && affectsStdin {
             cmd.stdinText = target.text
         }

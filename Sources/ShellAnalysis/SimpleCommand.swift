@@ -23,12 +23,14 @@ public struct SimpleCommand: Hashable, Sendable {
     public var isSubstitution: Bool
     /// Text fed to stdin by a heredoc or here-string, when there is one (unexpanded).
     public var stdinText: String?
+    /// Files that output redirections (`>`, `>>`, `&>`, `2>`) write to.
+    public var outputRedirections: [String]
 
     /// Creates a command.
     public init(
         words: [ShellWord], assignments: [String] = [], wrappers: [String] = [], program: String?,
         arguments: [ShellWord], line: Int, column: Int, stdinRedirected: Bool = false,
-        isSubstitution: Bool = false, stdinText: String? = nil
+        isSubstitution: Bool = false, stdinText: String? = nil, outputRedirections: [String] = []
     ) {
         self.words = words
         self.assignments = assignments
@@ -40,6 +42,7 @@ public struct SimpleCommand: Hashable, Sendable {
         self.stdinRedirected = stdinRedirected
         self.isSubstitution = isSubstitution
         self.stdinText = stdinText
+        self.outputRedirections = outputRedirections
     }
 
     /// The arguments' texts, for matching.
