@@ -4,7 +4,7 @@ import RunbookModel
 extension CommandRule {
     /// Every built-in rule.
     static let builtIn: [CommandRule] =
-        kubernetesRules + containerRules + serviceRules + databaseRules + cloudRules + gitRules + fileRules
+        kubernetesRules + containerRules + serviceRules + cephRules + databaseRules + cloudRules + gitRules + fileRules
         + processRules + networkRules + monitoringRules + interactiveRules + readOnlyUtilityRules
 
     /// Options that take a separate value, per program, so that `kubectl -n prod get pods`

@@ -49,6 +49,8 @@ extension CommandRule {
         reads("oc", ["projects"], "oc projects only reads"),
         reads("oc", ["status"], "oc status only reads"),
         reads("oc", ["whoami"], "oc whoami only reads"),
+        reads("oc", ["sa", "get-token"], "oc sa get-token only reads"),
+        changes("oc", ["sa", "new-token"], "oc sa new-token creates a token"),
         reads("oc", ["adm", "top"], "oc adm top only reads"),
         reads("oc", ["adm", "node-logs"], "oc adm node-logs only reads"),
         reads("oc", ["adm", "inspect"], "oc adm inspect only reads"),

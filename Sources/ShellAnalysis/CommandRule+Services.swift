@@ -124,3 +124,29 @@ extension CommandRule {
         endless("kafka-console-consumer", unless: ["--max-messages", "--timeout-ms"], "kafka-console-consumer consumes until interrupted (add --max-messages)"),
     ]
 }
+
+/// Ceph.
+extension CommandRule {
+    static let cephRules: [CommandRule] = {
+        let readPaths: [[String]] = [
+            ["status"], ["health"], ["df"], ["versions"], ["version"], ["osd", "tree"], ["osd", "df"], ["osd", "status"],
+            ["osd", "stat"], ["osd", "dump"], ["osd", "pool", "ls"], ["osd", "pool", "get"], ["osd", "pool", "stats"],
+            ["osd", "lspools"], ["osd", "perf"], ["pg", "stat"], ["pg", "dump"], ["pg", "ls"], ["pg", "query"],
+            ["mon", "stat"], ["mon", "dump"], ["mds", "stat"], ["fs", "status"], ["fs", "ls"], ["fs", "dump"],
+            ["config", "get"], ["config", "show"], ["config", "dump"], ["crash", "ls"], ["crash", "info"],
+            ["orch", "ps"], ["orch", "ls"], ["orch", "status"], ["mgr", "stat"], ["mgr", "dump"], ["quorum_status"],
+        ]
+        var rules = [changes("ceph", "ceph changes the storage cluster")]
+        rules += readPaths.map { reads("ceph", $0, "ceph \($0.joined(separator: " ")) only reads") }
+        rules += [
+            reads("ceph", when: ["-s", "--status"], "ceph -s only reads"),
+            endless("ceph", when: ["-w", "--watch"], "ceph -w watches until interrupted"),
+            destroys("ceph", ["osd", "pool", "delete"], "ceph osd pool delete deletes a pool"),
+            destroys("ceph", ["osd", "pool", "rm"], "ceph osd pool rm deletes a pool"),
+            destroys("ceph", ["osd", "purge"], "ceph osd purge removes an OSD"),
+            destroys("ceph", ["osd", "destroy"], "ceph osd destroy destroys an OSD"),
+            destroys("ceph", ["fs", "rm"], "ceph fs rm removes a filesystem"),
+        ]
+        return rules
+    }()
+}

@@ -74,9 +74,8 @@ public enum LanguageSniffer {
         if raw.hasPrefix("\"") && raw.contains("\":") { return "JSON" }
         if raw.hasPrefix("{\"") || raw.hasPrefix("[{") || raw.hasPrefix("{'") { return "JSON" }
         if raw.hasSuffix(":") && isKeyLike(String(raw.dropLast())) { return "YAML" }
-        if raw == "-" {
-            if let next = command.arguments.first?.raw, next.hasSuffix(":") || next.contains(": ") { return "YAML" }
-            return command.arguments.isEmpty ? nil : "YAML"
+        if raw == "-", let next = command.arguments.first?.raw, next.hasSuffix(":"), isKeyLike(String(next.dropLast())) {
+            return "YAML"
         }
         if command.words.count >= 2, command.words.last?.raw == "{", !head.isQuoted { return "configuration" }
         return nil

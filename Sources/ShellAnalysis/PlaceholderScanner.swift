@@ -25,6 +25,10 @@ struct PlaceholderScanner {
     private let bytes: [UInt8]
     private let heredocLines: [Int: HeredocLine]
     private static let markers: Set<String> = ["REPLACE_ME", "REPLACEME", "CHANGE_ME", "CHANGEME"]
+    /// Angle-bracket words that tools print as values (`kubectl get` shows `<none>`), not placeholders.
+    private static let printedValues: Set<String> = ["none", "nil", "unknown", "pending", "invalid", "unset", "empty", "missing"]
+    /// Go template actions: `{{range .items}}` is a real template, not a value to fill in.
+    private static let templateActions: Set<String> = ["range", "if", "else", "end", "with", "define", "template", "block", "break", "continue"]
 
     init(_ script: String) {
         bytes = Array(script.utf8)
@@ -193,6 +197,7 @@ struct PlaceholderScanner {
         var j = i + 2
         while let c = byte(j), B.isIdentifier(c) || c == B.dot || c == B.minus { j += 1 }
         guard byte(j) == B.greater else { return nil }
+        if Self.printedValues.contains(String(decoding: bytes[(i + 1)..<j], as: UTF8.self)) { return nil }
         return (.angle, j + 1, Placeholders.variableName(bytes[(i + 1)..<j]))
     }
 
@@ -210,6 +215,14 @@ struct PlaceholderScanner {
         while k < j && (B.isBlank(bytes[k]) || bytes[k] == B.minus) { k += 1 }
         var tokenEnd = k
         while tokenEnd < j && !B.isBlank(bytes[tokenEnd]) && bytes[tokenEnd] != B.pipe && bytes[tokenEnd] != B.closeBrace { tokenEnd += 1 }
+        // Alert templates read `$labels.x`, `$value` or `.Labels.x`; lower-case `.metadata.name`
+        // and actions like `range` belong to real templates (`kubectl -o go-template=…`).
+        guard k < tokenEnd else { return nil }
+        if bytes[k] == B.dot {
+            guard let initial = byte(k + 1), B.isUpper(initial) else { return nil }
+        } else if bytes[k] != B.dollar {
+            return nil
+        }
         var segmentStart = k
         for m in k..<tokenEnd where bytes[m] == B.dot || bytes[m] == B.dollar { segmentStart = m + 1 }
         let segment = bytes[segmentStart..<tokenEnd].filter { B.isIdentifier($0) || $0 == B.minus }

@@ -15,7 +15,8 @@ struct SecretPatterns {
         "[redacted]", "<redacted>", "null", "none", "true", "false", "example", "placeholder", "your_password",
         "yourpassword", "mypassword", "my_password", "required", "optional", "prompt", "stdin", "env",
     ]
-    static let nameWords = ["password", "passwd", "passphrase", "token", "secret", "api_key", "apikey", "access_key", "private_key"]
+    /// A key names a secret when it ends with one of these (`DB_PASSWORD`, `github_token`, `--api-key`).
+    static let nameWords = ["password", "passwd", "passphrase", "token", "secret", "api_key", "apikey", "access_key", "private_key", "secret_key"]
     static let nameSuffixes = [
         "name", "file", "path", "dir", "ref", "arn", "url", "type", "id", "env", "length", "ttl", "count", "size",
         "policy", "mode", "version", "header", "command", "cmd", "field", "key_id", "provider", "store", "manager",
@@ -161,7 +162,9 @@ struct SecretPatterns {
         guard keyStart < keyEnd else { return nil }
         let key = String(decoding: bytes[keyStart..<keyEnd].map { B.isUpper($0) ? $0 | 0x20 : ($0 == B.minus ? B.underscore : $0) }, as: UTF8.self)
         let bare = key.drop { $0 == "_" }
-        guard Self.nameWords.contains(where: bare.contains), !Self.nameSuffixes.contains(where: bare.hasSuffix) else { return nil }
+        guard bare == "pass" || Self.nameWords.contains(where: bare.hasSuffix), !Self.nameSuffixes.contains(where: bare.hasSuffix) else {
+            return nil
+        }
         var start = i + 1
         if bytes[i] == B.colon {
             guard let next = byte(start), B.isBlank(next) || next == B.doubleQuote || next == B.singleQuote else { return nil }

@@ -42,6 +42,15 @@ final class PlaceholdersTests: XCTestCase {
         XCTAssertEqual(Placeholders.find(in: script), [])
     }
 
+    func testRealTemplatesAndPrintedValuesAreNotPlaceholders() {
+        let script = """
+            kubectl get pods -o go-template='{{range .items}}{{.metadata.name}}{{end}}'
+            echo 'NODE   ROLES    <none>'
+            echo "{{ $value }} {{ .CommonLabels.severity }}"
+            """
+        XCTAssertEqual(Placeholders.find(in: script).map(\.variable), ["VALUE", "SEVERITY"])
+    }
+
     func testRewriteQuotesByContext() {
         let script = #"kubectl -n <namespace> logs "pod/<pod-name>" --since=1h; echo '<literal>' "{{ $labels.job }}" x=YOUR_ORG"#
         let (rewritten, found) = Placeholders.rewrite(script)
