@@ -49,6 +49,7 @@ extension CommandRule {
         reads("dmesg", "dmesg only reads"),
         changes("dmesg", when: ["-c", "-C", "--clear", "--read-clear"], "dmesg -c clears the kernel ring buffer"),
         endless("dmesg", when: ["-w", "--follow", "-W", "--follow-new"], "dmesg -w follows until interrupted"),
+        endless("free", when: ["-s", "--seconds"], unless: ["-c", "--count"], "free -s repeats until interrupted (add -c N)"),
         reads("yes", "yes only prints"),
         endless("yes", "yes prints forever"),
         reads("sleep", "sleep only waits"),
