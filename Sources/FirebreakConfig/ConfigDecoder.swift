@@ -17,7 +17,8 @@ struct ConfigDecoder {
                 config.runbooks = roots.isEmpty ? FirebreakConfig.defaultRunbooks : roots
             case "exclude":
                 let extra = try reader.stringList(value, path: "exclude")
-                config.exclude = FirebreakConfig.defaultExclude + extra.filter { !FirebreakConfig.defaultExclude.contains($0) }
+                config.exclude =
+                    FirebreakConfig.defaultExclude + extra.filter { !FirebreakConfig.defaultExclude.contains($0) }
             case "rules":
                 config.rules = try reader.stringList(value, path: "rules")
             case "url_maps":
@@ -87,7 +88,8 @@ struct ConfigDecoder {
         return try text.split(separator: "|").map { part in
             let word = part.trimmingCharacters(in: .whitespaces).lowercased()
             guard let kind = SectionKind(rawValue: word) else {
-                var message = "must be one of \(kinds.joined(separator: ", ")), or alternatives joined by '|' (got '\(word)')"
+                var message =
+                    "must be one of \(kinds.joined(separator: ", ")), or alternatives joined by '|' (got '\(word)')"
                 if let guess = Spelling.closest(to: word, in: kinds) { message += "; did you mean '\(guess)'?" }
                 throw reader.invalid(node, path, message)
             }
@@ -119,7 +121,8 @@ struct ConfigDecoder {
                         message += " (rules: \(LintRuleIDs.all.joined(separator: ", ")))"
                         throw reader.invalid(rule.keyNode, path, message)
                     }
-                    settings.ruleLevels[rule.key] = try reader.oneOf(rule.value, path: "\(path).\(rule.key)", RuleLevel.self)
+                    settings.ruleLevels[rule.key] = try reader.oneOf(
+                        rule.value, path: "\(path).\(rule.key)", RuleLevel.self)
                 }
             case "review_every":
                 settings.reviewEvery = try reader.duration(entry.value, path: path)
@@ -153,13 +156,15 @@ struct ConfigDecoder {
                 throw reader.invalid(item, path, "needs 'program' (the command name, such as streamctl)")
             }
             guard program.rangeOfCharacter(from: .whitespaces) == nil else {
-                throw reader.invalid(item, "\(path).program", "must be a single command name without spaces (got '\(program)')")
+                throw reader.invalid(
+                    item, "\(path).program", "must be a single command name without spaces (got '\(program)')")
             }
             entry.program = program
             guard entry.safety != nil || entry.neverTerminates || entry.interactive else {
                 throw reader.invalid(
                     item, path,
-                    "says nothing about '\(program)'; set 'class' (read-only, mutating, destructive, unknown) or 'never_terminates: true' or 'interactive: true'")
+                    "says nothing about '\(program)'; set 'class' (read-only, mutating, destructive, unknown)"
+                        + " or 'never_terminates: true' or 'interactive: true'")
             }
             return entry
         }

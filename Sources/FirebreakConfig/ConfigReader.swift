@@ -17,7 +17,8 @@ struct ConfigReader {
     func mapping(_ node: Node, path: String, known: [String]?) throws -> [(key: String, keyNode: Node, value: Node)] {
         if isNull(node) { return [] }
         guard let mapping = node.mapping else {
-            throw invalid(node, path.isEmpty ? "the config" : path, "must be a mapping of keys to values (got \(describe(node)))")
+            throw invalid(
+                node, path.isEmpty ? "the config" : path, "must be a mapping of keys to values (got \(describe(node)))")
         }
         var entries: [(key: String, keyNode: Node, value: Node)] = []
         for (keyNode, value) in mapping {
@@ -68,7 +69,9 @@ struct ConfigReader {
     }
 
     func bool(_ node: Node, path: String) throws -> Bool {
-        guard let scalar = node.scalar else { throw invalid(node, path, "must be true or false (got \(describe(node)))") }
+        guard let scalar = node.scalar else {
+            throw invalid(node, path, "must be true or false (got \(describe(node)))")
+        }
         switch scalar.string.lowercased() {
         case "true", "yes", "on": return true
         case "false", "no", "off": return false

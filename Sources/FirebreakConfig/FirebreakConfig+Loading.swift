@@ -16,7 +16,8 @@ extension FirebreakConfig {
             throw FirebreakConfigError.fileNotFound(display)
         }
         guard !isDirectory.boolValue else {
-            throw FirebreakConfigError.unreadable(display, reason: "it is a directory; name the firebreak.yml inside it")
+            throw FirebreakConfigError.unreadable(
+                display, reason: "it is a directory; name the firebreak.yml inside it")
         }
         let data: Data
         do {
@@ -81,8 +82,9 @@ extension FirebreakConfig {
             var message = problem
             if let context { message = "\(context.text), \(problem)" }
             let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-            if mark.line >= 1, mark.line <= lines.count, lines[mark.line - 1].prefix(while: { $0 == " " || $0 == "\t" })
-                .contains("\t")
+            if mark.line >= 1, mark.line <= lines.count,
+                lines[mark.line - 1].prefix(while: { $0 == " " || $0 == "\t" })
+                    .contains("\t")
             {
                 message += " (YAML indentation must use spaces; replace the tabs on this line)"
             }

@@ -40,7 +40,9 @@ public struct FirebreakConfigError: Error, Sendable, CustomStringConvertible {
     static func fileNotFound(_ file: String) -> Self {
         Self(
             .fileNotFound, file: file, line: nil, keyPath: nil,
-            message: "config file not found; check the path, or leave it out to use firebreak.yml from the current directory")
+            message:
+                "config file not found; check the path, or leave it out to use firebreak.yml from the current directory"
+        )
     }
 
     static func unreadable(_ file: String, reason: String) -> Self {

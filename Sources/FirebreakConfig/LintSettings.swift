@@ -20,6 +20,7 @@ public enum RuleLevel: String, Sendable, CaseIterable, Comparable {
         }
     }
 
+    /// Order of seriousness: off < info < warning < error.
     public static func < (lhs: RuleLevel, rhs: RuleLevel) -> Bool { lhs.rank < rhs.rank }
 }
 

@@ -52,7 +52,8 @@ final class FirebreakConfigErrorTests: XCTestCase {
         XCTAssertEqual(failure?.line, 5)
         XCTAssertEqual(failure?.keyPath, "sections.required[2]")
         XCTAssertTrue(
-            failure?.description.hasPrefix("firebreak.yml:5: sections.required[2] must be one of symptoms, summary, ") == true,
+            failure?.description.hasPrefix("firebreak.yml:5: sections.required[2] must be one of symptoms, summary, ")
+                == true,
             failure?.description ?? "")
         XCTAssertTrue(failure?.description.contains("(got 'foo')") == true)
     }
@@ -63,16 +64,22 @@ final class FirebreakConfigErrorTests: XCTestCase {
     }
 
     func testWrongTypes() {
-        XCTAssertEqual(error("runbooks:\n  dir: runbooks\n")?.description, "firebreak.yml:2: runbooks must be a list of strings (got a mapping)")
+        XCTAssertEqual(
+            error("runbooks:\n  dir: runbooks\n")?.description,
+            "firebreak.yml:2: runbooks must be a list of strings (got a mapping)")
         XCTAssertTrue(error("lint: [stale]\n")?.description.contains("lint must be a mapping") == true)
-        XCTAssertTrue(error("url_maps: https://x.example.com/\n")?.description.contains("url_maps must be a list") == true)
-        XCTAssertTrue(error("runbooks: [[a, b]]\n")?.description.contains("runbooks[0] must be a string (got a list)") == true)
+        XCTAssertTrue(
+            error("url_maps: https://x.example.com/\n")?.description.contains("url_maps must be a list") == true)
+        XCTAssertTrue(
+            error("runbooks: [[a, b]]\n")?.description.contains("runbooks[0] must be a string (got a list)") == true)
     }
 
     func testLintRuleIdsAreValidatedWithSuggestion() {
         let failure = error("lint:\n  rules:\n    stael: error\n")
         XCTAssertEqual(failure?.line, 3)
-        XCTAssertTrue(failure?.description.contains("unknown rule 'stael'; did you mean 'stale'?") == true, failure?.description ?? "")
+        XCTAssertTrue(
+            failure?.description.contains("unknown rule 'stael'; did you mean 'stale'?") == true,
+            failure?.description ?? "")
     }
 
     func testRuleLevelMustBeKnown() {
@@ -82,19 +89,30 @@ final class FirebreakConfigErrorTests: XCTestCase {
     }
 
     func testDurationsMustParse() {
-        XCTAssertTrue(error("lint:\n  review_every: soon\n")?.description.contains("lint.review_every must be a positive duration") == true)
+        XCTAssertTrue(
+            error("lint:\n  review_every: soon\n")?.description.contains(
+                "lint.review_every must be a positive duration") == true)
         XCTAssertTrue(error("lint:\n  endpoint_timeout: 0s\n")?.description.contains("lint.endpoint_timeout") == true)
     }
 
     func testShellcheckMode() {
-        XCTAssertTrue(error("lint:\n  shellcheck: maybe\n")?.description.contains("must be one of auto, on, off") == true)
+        XCTAssertTrue(
+            error("lint:\n  shellcheck: maybe\n")?.description.contains("must be one of auto, on, off") == true)
     }
 
     func testURLMapsNeedAbsolutePrefixAndRelativePath() {
-        XCTAssertTrue(error("url_maps:\n  - prefix: runbooks.example.com\n    path: runbooks/\n")?.description.contains("must be an absolute URL") == true)
-        XCTAssertTrue(error("url_maps:\n  - prefix: https://r.example.com/\n    path: /abs\n")?.description.contains("must be relative") == true)
-        XCTAssertTrue(error("url_maps:\n  - prefix: https://r.example.com/\n")?.description.contains("needs both 'prefix'") == true)
-        XCTAssertTrue(error("url_maps:\n  - prefix: https://r.example.com/\n    dir: x\n")?.description.contains("unknown key 'url_maps[0].dir'") == true)
+        XCTAssertTrue(
+            error("url_maps:\n  - prefix: runbooks.example.com\n    path: runbooks/\n")?.description.contains(
+                "must be an absolute URL") == true)
+        XCTAssertTrue(
+            error("url_maps:\n  - prefix: https://r.example.com/\n    path: /abs\n")?.description.contains(
+                "must be relative") == true)
+        XCTAssertTrue(
+            error("url_maps:\n  - prefix: https://r.example.com/\n")?.description.contains("needs both 'prefix'")
+                == true)
+        XCTAssertTrue(
+            error("url_maps:\n  - prefix: https://r.example.com/\n    dir: x\n")?.description.contains(
+                "unknown key 'url_maps[0].dir'") == true)
     }
 
     func testCommandEntries() {
@@ -102,8 +120,12 @@ final class FirebreakConfigErrorTests: XCTestCase {
         XCTAssertEqual(empty?.line, 2)
         XCTAssertTrue(empty?.description.contains("set 'class'") == true, empty?.description ?? "")
         XCTAssertTrue(error("commands:\n  - class: destructive\n")?.description.contains("needs 'program'") == true)
-        XCTAssertTrue(error("commands:\n  - program: ledgerctl\n    class: dangerous\n")?.description.contains("commands[0].class must be one of read-only, mutating, destructive, unknown") == true)
-        XCTAssertTrue(error("commands:\n  - program: ledgerctl\n    interactive: sometimes\n")?.description.contains("must be true or false") == true)
+        XCTAssertTrue(
+            error("commands:\n  - program: ledgerctl\n    class: dangerous\n")?.description.contains(
+                "commands[0].class must be one of read-only, mutating, destructive, unknown") == true)
+        XCTAssertTrue(
+            error("commands:\n  - program: ledgerctl\n    interactive: sometimes\n")?.description.contains(
+                "must be true or false") == true)
     }
 
     func testSynonymKindsAreChecked() {
@@ -134,6 +156,7 @@ final class FirebreakConfigErrorTests: XCTestCase {
     }
 
     func testErrorUsesGivenFileName() {
-        XCTAssertTrue(error("bogus: 1\n", file: "ops/firebreak.yaml")?.description.hasPrefix("ops/firebreak.yaml:1: ") == true)
+        XCTAssertTrue(
+            error("bogus: 1\n", file: "ops/firebreak.yaml")?.description.hasPrefix("ops/firebreak.yaml:1: ") == true)
     }
 }

@@ -75,7 +75,8 @@ final class FirebreakConfigLoadingTests: XCTestCase {
         XCTAssertEqual(
             config.commands,
             [
-                CommandClassEntry(program: "ledgerctl", subcommands: ["purge"], whenAny: ["--force"], safety: .destructive),
+                CommandClassEntry(
+                    program: "ledgerctl", subcommands: ["purge"], whenAny: ["--force"], safety: .destructive),
                 CommandClassEntry(program: "ledgerctl", subcommands: ["follow"], neverTerminates: true),
             ])
         XCTAssertEqual(config.level(ofRule: "stale"), .error)
@@ -107,7 +108,8 @@ final class FirebreakConfigLoadingTests: XCTestCase {
         XCTAssertEqual(config.baseDirectory.path, opsDirectory.path)
         XCTAssertEqual(config.resolve(config.runbooks[0]).path, opsDirectory.appendingPathComponent("runbooks").path)
         XCTAssertEqual(
-            config.resolve(config.rules[0]).path, directory.url.appendingPathComponent("alerts/ledger.yml").standardizedFileURL.path)
+            config.resolve(config.rules[0]).path,
+            directory.url.appendingPathComponent("alerts/ledger.yml").standardizedFileURL.path)
         XCTAssertEqual(config.resolve("/etc/ledger/alerts.yml").path, "/etc/ledger/alerts.yml")
     }
 
@@ -141,7 +143,8 @@ final class FirebreakConfigLoadingTests: XCTestCase {
 
     func testMissingExplicitFileIsAnError() throws {
         let directory = try TemporaryDirectory()
-        XCTAssertThrowsError(try FirebreakConfig.load(from: directory.url.appendingPathComponent("absent.yml"))) { error in
+        XCTAssertThrowsError(try FirebreakConfig.load(from: directory.url.appendingPathComponent("absent.yml"))) {
+            error in
             let configError = error as? FirebreakConfigError
             XCTAssertEqual(configError?.isFileNotFound, true)
             XCTAssertTrue("\(error)".contains("absent.yml"), "\(error)")

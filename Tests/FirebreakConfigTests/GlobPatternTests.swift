@@ -3,25 +3,42 @@ import XCTest
 @testable import FirebreakConfig
 
 final class GlobPatternTests: XCTestCase {
-    private func check(_ pattern: String, matches: [String], rejects: [String], file: StaticString = #filePath, line: UInt = #line) {
+    private func check(
+        _ pattern: String, matches: [String], rejects: [String], file: StaticString = #filePath, line: UInt = #line
+    ) {
         let glob = GlobPattern(pattern)
-        for path in matches { XCTAssertTrue(glob.matches(path), "\(pattern) should match \(path)", file: file, line: line) }
-        for path in rejects { XCTAssertFalse(glob.matches(path), "\(pattern) should not match \(path)", file: file, line: line) }
+        for path in matches {
+            XCTAssertTrue(glob.matches(path), "\(pattern) should match \(path)", file: file, line: line)
+        }
+        for path in rejects {
+            XCTAssertFalse(glob.matches(path), "\(pattern) should not match \(path)", file: file, line: line)
+        }
     }
 
     func testStarStaysWithinASegment() {
-        check("runbooks/*.md", matches: ["runbooks/a.md", "runbooks/.md", "./runbooks/x.y.md"], rejects: ["runbooks/db/a.md", "runbooks/a.mdx", "a.md"])
+        check(
+            "runbooks/*.md", matches: ["runbooks/a.md", "runbooks/.md", "./runbooks/x.y.md"],
+            rejects: ["runbooks/db/a.md", "runbooks/a.mdx", "a.md"])
         check("*", matches: ["README.md"], rejects: ["docs/README.md"])
     }
 
     func testGlobstarPrefixMatchesZeroOrMoreDirectories() {
-        check("**/_index.md", matches: ["_index.md", "content/_index.md", "content/runbooks/node/_index.md"], rejects: ["content/x_index.md", "_index.mdx"])
+        check(
+            "**/_index.md", matches: ["_index.md", "content/_index.md", "content/runbooks/node/_index.md"],
+            rejects: ["content/x_index.md", "_index.mdx"])
     }
 
     func testGlobstarInTheMiddleAndAtTheEnd() {
-        check("**/node_modules/**", matches: ["node_modules/a.md", "web/node_modules/pkg/README.md", "web/node_modules/"], rejects: ["web/node_modules", "web/node_modules_old/a.md"])
-        check(".firebreak/**", matches: [".firebreak/cache/x.json", ".firebreak/"], rejects: ["runbooks/.firebreak/x", ".firebreaker/x"])
-        check("docs/**/draft-*.md", matches: ["docs/draft-a.md", "docs/x/y/draft-b.md"], rejects: ["docs/x/final.md", "other/draft-a.md"])
+        check(
+            "**/node_modules/**",
+            matches: ["node_modules/a.md", "web/node_modules/pkg/README.md", "web/node_modules/"],
+            rejects: ["web/node_modules", "web/node_modules_old/a.md"])
+        check(
+            ".firebreak/**", matches: [".firebreak/cache/x.json", ".firebreak/"],
+            rejects: ["runbooks/.firebreak/x", ".firebreaker/x"])
+        check(
+            "docs/**/draft-*.md", matches: ["docs/draft-a.md", "docs/x/y/draft-b.md"],
+            rejects: ["docs/x/final.md", "other/draft-a.md"])
         check("a/**", matches: ["a/b", "a/b/c"], rejects: ["a", "b/a/c"])
     }
 

@@ -6,7 +6,8 @@ import XCTest
 /// Real rule files from public repositories, read in place and counted independently by a line scan.
 final class AlertRuleCorpusTests: XCTestCase {
     static var corpus: URL {
-        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent()
             .appendingPathComponent("../shared/corpus").standardizedFileURL
     }
 
@@ -23,15 +24,21 @@ final class AlertRuleCorpusTests: XCTestCase {
         var runbooks: [String] = []
         for line in text.split(separator: "\n") {
             let trimmed = line.trimmingCharacters(in: .whitespaces)
-            if trimmed.hasPrefix("- alert:") { alerts.append(trimmed.dropFirst(8).trimmingCharacters(in: .whitespaces)) }
-            if trimmed.hasPrefix("runbook_url:") { runbooks.append(trimmed.dropFirst(12).trimmingCharacters(in: .whitespaces)) }
+            if trimmed.hasPrefix("- alert:") {
+                alerts.append(trimmed.dropFirst(8).trimmingCharacters(in: .whitespaces))
+            }
+            if trimmed.hasPrefix("runbook_url:") {
+                runbooks.append(trimmed.dropFirst(12).trimmingCharacters(in: .whitespaces))
+            }
         }
         return (alerts, runbooks)
     }
 
     func testKubePrometheusManifestsFileByFile() throws {
         let manifests = try directory("prometheus-operator__kube-prometheus/manifests")
-        let files = try FileManager.default.contentsOfDirectory(atPath: manifests.path).filter { $0.hasSuffix("prometheusRule.yaml") }
+        let files = try FileManager.default.contentsOfDirectory(atPath: manifests.path).filter {
+            $0.hasSuffix("prometheusRule.yaml")
+        }
         XCTAssertFalse(files.isEmpty)
         for name in files {
             let url = manifests.appendingPathComponent(name)
@@ -70,7 +77,10 @@ final class AlertRuleCorpusTests: XCTestCase {
         let source = try String(contentsOf: repository.appendingPathComponent(line.file), encoding: .utf8)
             .split(separator: "\n", omittingEmptySubsequences: false)
         XCTAssertTrue(source[line.line - 1].contains("alert: KubeStateMetricsListErrors"))
-        XCTAssertEqual(source[line.line - 1].distance(from: source[line.line - 1].startIndex, to: try XCTUnwrap(source[line.line - 1].range(of: "alert:")).lowerBound) + 1, line.column)
+        XCTAssertEqual(
+            source[line.line - 1].distance(
+                from: source[line.line - 1].startIndex,
+                to: try XCTUnwrap(source[line.line - 1].range(of: "alert:")).lowerBound) + 1, line.column)
         XCTAssertTrue(source[try XCTUnwrap(line.runbookLine) - 1].contains("runbook_url:"))
     }
 

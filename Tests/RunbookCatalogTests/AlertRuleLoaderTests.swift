@@ -27,7 +27,9 @@ final class AlertRuleScratchDirectory {
 }
 
 final class AlertRuleLoaderTests: XCTestCase {
-    private func parse(_ text: String, file: String = "alerts/ledger.yml") -> (rules: [AlertRule], errors: [AlertRuleFileError]) {
+    private func parse(_ text: String, file: String = "alerts/ledger.yml") -> (
+        rules: [AlertRule], errors: [AlertRuleFileError]
+    ) {
         AlertRuleLoader.parse(data: Data(text.utf8), file: file)
     }
 
@@ -55,7 +57,8 @@ final class AlertRuleLoaderTests: XCTestCase {
                       labels: {severity: warning}
             """)
         XCTAssertEqual(errors, [])
-        XCTAssertEqual(rules.map(\.name), ["LedgerPostingsStalled", "LedgerBalanceDrift"], "recording rules are skipped")
+        XCTAssertEqual(
+            rules.map(\.name), ["LedgerPostingsStalled", "LedgerBalanceDrift"], "recording rules are skipped")
         let stalled = rules[0]
         XCTAssertEqual(stalled.file, "alerts/ledger.yml")
         XCTAssertEqual(stalled.line, 6)
@@ -113,7 +116,9 @@ final class AlertRuleLoaderTests: XCTestCase {
                 annotations:
                   runbook_url: "https://runbooks.ledger.example.com/{{ $labels.alertname }}?shard={{ $labels.shard }}"
             """)
-        XCTAssertEqual(rules.first?.runbookURL, "https://runbooks.ledger.example.com/{{ $labels.alertname }}?shard={{ $labels.shard }}")
+        XCTAssertEqual(
+            rules.first?.runbookURL,
+            "https://runbooks.ledger.example.com/{{ $labels.alertname }}?shard={{ $labels.shard }}")
     }
 
     func testMultiDocumentPrometheusRulesAmongOtherResources() {
@@ -162,9 +167,11 @@ final class AlertRuleLoaderTests: XCTestCase {
         XCTAssertEqual(errors.first?.line, 3)
         XCTAssertTrue(
             errors.first?.description.hasPrefix(
-                "alerts/ledger.yml:3: not an alert rule file (expected top-level `groups:` or a PrometheusRule)") == true)
+                "alerts/ledger.yml:3: not an alert rule file (expected top-level `groups:` or a PrometheusRule)")
+                == true)
         XCTAssertEqual(parse("").errors.first?.isNotAlertRuleFile, true, "an empty file holds no rules either")
-        XCTAssertEqual(parse("kind: PrometheusRule\nmetadata: {}\n").errors.first?.description.contains("no spec.groups"), true)
+        XCTAssertEqual(
+            parse("kind: PrometheusRule\nmetadata: {}\n").errors.first?.description.contains("no spec.groups"), true)
     }
 
     func testNonYAMLFileReportsTheLine() {
@@ -275,7 +282,8 @@ final class AlertRuleLoaderTests: XCTestCase {
         XCTAssertEqual(rules.map(\.name).sorted(), ["LedgerDown", "LedgerJournalLag"])
         XCTAssertEqual(Set(rules.map(\.file)), ["alerts/ledger.yml", "alerts/sub/journal.YAML"])
         XCTAssertEqual(errors.map(\.file), ["alerts/broken-rules.yml", "extra/values.yml", "missing"], "\(errors)")
-        XCTAssertEqual(errors[0].isInvalidYAML, true, "a file that looks like rules is reported even inside a directory")
+        XCTAssertEqual(
+            errors[0].isInvalidYAML, true, "a file that looks like rules is reported even inside a directory")
         XCTAssertEqual(errors[1].isNotAlertRuleFile, true, "explicitly named files are reported")
         XCTAssertTrue(errors[2].message.contains("no such file"))
     }
@@ -292,11 +300,13 @@ final class AlertRuleLoaderTests: XCTestCase {
 
     func testLoadFileByPath() throws {
         let directory = try AlertRuleScratchDirectory()
-        let file = try directory.write("ledger.yml", "groups:\n- name: l\n  rules:\n  - alert: LedgerDown\n    expr: vector(1)\n")
+        let file = try directory.write(
+            "ledger.yml", "groups:\n- name: l\n  rules:\n  - alert: LedgerDown\n    expr: vector(1)\n")
         let (rules, errors) = AlertRuleLoader.load(file: file.path)
         XCTAssertEqual(errors, [])
         XCTAssertEqual(rules.first?.file, file.path)
-        XCTAssertEqual(AlertRuleLoader.load(file: directory.url.appendingPathComponent("absent.yml").path).errors.count, 1)
+        XCTAssertEqual(
+            AlertRuleLoader.load(file: directory.url.appendingPathComponent("absent.yml").path).errors.count, 1)
     }
 }
 

@@ -12,7 +12,8 @@ final class RunbookLinkMapperCorpusTests: XCTestCase {
         let corpus = AlertRuleCorpusTests.corpus
         let runbooks = corpus.appendingPathComponent("prometheus-operator__runbooks")
         let manifests = corpus.appendingPathComponent("prometheus-operator__kube-prometheus/manifests")
-        guard FileManager.default.fileExists(atPath: runbooks.path), FileManager.default.fileExists(atPath: manifests.path)
+        guard FileManager.default.fileExists(atPath: runbooks.path),
+            FileManager.default.fileExists(atPath: manifests.path)
         else { throw XCTSkip("corpus not present") }
 
         let index = RunbookFileSet.scanning(runbooks)
@@ -54,7 +55,8 @@ final class RunbookLinkMapperCorpusTests: XCTestCase {
             mapper.resolve(prefix + "prometheus-operator/prometheusoperatorsyncfailed", fromRuleFile: "x"),
             .resolved(path: "content/runbooks/prometheus-operator/PrometheusOperatorSyncFailed", anchor: nil))
         XCTAssertEqual(
-            mapper.resolve(prefix + "node", fromRuleFile: "x"), .resolved(path: "content/runbooks/node/_index.md", anchor: nil))
+            mapper.resolve(prefix + "node", fromRuleFile: "x"),
+            .resolved(path: "content/runbooks/node/_index.md", anchor: nil))
     }
 
     private func isDirectory(_ url: URL) -> Bool {

@@ -37,7 +37,9 @@ public struct AlertRuleFileError: Error, Sendable, Hashable, CustomStringConvert
     public var isInvalidYAML: Bool { code == .invalidYAML }
 
     static func notFound(_ file: String) -> Self {
-        Self(.notFound, file: file, line: 1, message: "no such file or directory; fix the path under `rules:` in firebreak.yml")
+        Self(
+            .notFound, file: file, line: 1,
+            message: "no such file or directory; fix the path under `rules:` in firebreak.yml")
     }
 
     static func unreadable(_ file: String, reason: String) -> Self {
@@ -51,7 +53,9 @@ public struct AlertRuleFileError: Error, Sendable, Hashable, CustomStringConvert
     }
 
     static func encoding(_ file: String, line: Int, problem: String) -> Self {
-        Self(.encoding, file: file, line: line, message: "\(problem); rule files must be UTF-8 text, re-save it as UTF-8")
+        Self(
+            .encoding, file: file, line: line, message: "\(problem); rule files must be UTF-8 text, re-save it as UTF-8"
+        )
     }
 
     static func invalidYAML(_ file: String, line: Int, problem: String) -> Self {
@@ -61,9 +65,8 @@ public struct AlertRuleFileError: Error, Sendable, Hashable, CustomStringConvert
     static func notRuleFile(_ file: String, line: Int) -> Self {
         Self(
             .notRuleFile, file: file, line: line,
-            message:
-                "not an alert rule file (expected top-level `groups:` or a PrometheusRule); remove it from `rules:` in firebreak.yml or fix its structure"
-        )
+            message: "not an alert rule file (expected top-level `groups:` or a PrometheusRule); "
+                + "remove it from `rules:` in firebreak.yml or fix its structure")
     }
 
     static func malformed(_ file: String, line: Int, _ message: String) -> Self {

@@ -55,7 +55,8 @@ extension AlertRuleLoader {
             return .encoding(file, line: line, problem: problem)
         case .duplicatedKeysInMapping(let duplicates, let context):
             let keys = duplicates.map { "'\($0)'" }.joined(separator: ", ")
-            return .invalidYAML(file, line: context.mark.line, problem: "duplicate key \(keys) in one mapping; keep one of them")
+            return .invalidYAML(
+                file, line: context.mark.line, problem: "duplicate key \(keys) in one mapping; keep one of them")
         default:
             return .invalidYAML(file, line: 1, problem: "\(error)")
         }
@@ -161,7 +162,9 @@ struct RuleDocumentDecoder {
     /// A mapping of scalars; values that are lists or mappings are left out.
     private mutating func strings(_ node: Node?, field: String, alert: String) -> [String: String] {
         guard let node else { return [:] }
-        if let scalar = node.scalar, scalar.string.isEmpty || scalar.string == "null" || scalar.string == "~" { return [:] }
+        if let scalar = node.scalar, scalar.string.isEmpty || scalar.string == "null" || scalar.string == "~" {
+            return [:]
+        }
         guard let mapping = node.mapping else {
             fail(node, "`\(field)` of alert '\(alert)' must be a mapping of names to values")
             return [:]

@@ -22,8 +22,8 @@ public enum AlertRuleLoader {
     /// Reads rule files and directories named relative to `baseDirectory` (absolute paths are kept).
     /// Directories are searched recursively for `*.yml` and `*.yaml`; YAML files in them that hold no
     /// alert rules are skipped silently, whereas a file named explicitly is reported. Entries with
-    /// `*`, `?` or `[` are glob patterns over the tree. Rules carry the path as named, for example
-    /// `alerts/ledger.yml` for the entry `alerts/`.
+    /// `*`, `?` or `[` are glob patterns over the tree. Rules and errors name files relative to
+    /// `baseDirectory` (`alerts/ledger.yml` for the entry `alerts/`), or absolutely when outside it.
     public static func load(paths: [String], baseDirectory: URL) -> (rules: [AlertRule], errors: [AlertRuleFileError]) {
         var rules: [AlertRule] = []
         var errors: [AlertRuleFileError] = []
@@ -68,7 +68,9 @@ public enum AlertRuleLoader {
             return decode(data: try Data(contentsOf: url), file: display)
         } catch {
             let missing = !FileManager.default.fileExists(atPath: url.path)
-            return FileResult(errors: [missing ? .notFound(display) : .unreadable(display, reason: error.localizedDescription)])
+            return FileResult(errors: [
+                missing ? .notFound(display) : .unreadable(display, reason: error.localizedDescription)
+            ])
         }
     }
 
@@ -78,7 +80,11 @@ public enum AlertRuleLoader {
     {
         let isAbsolute = entry.hasPrefix("/")
         let url = isAbsolute ? URL(fileURLWithPath: entry) : baseDirectory.appendingPathComponent(entry)
-        let display = cleanPath(entry)
+        var display = cleanPath(entry)
+        // An absolute entry inside the base directory is named like a relative one, so that
+        // rule files and the runbooks they link to share one frame of reference.
+        let basePath = baseDirectory.standardizedFileURL.path
+        if isAbsolute, display.hasPrefix(basePath + "/") { display = String(display.dropFirst(basePath.count + 1)) }
         if entry.contains(where: { "*?[".contains($0) }) {
             return globbed(entry, baseDirectory: baseDirectory)
         }
@@ -89,7 +95,10 @@ public enum AlertRuleLoader {
         }
         guard isDirectory.boolValue else { return [(url, display, true)] }
         return yamlFiles(under: url).map { relative in
-            (url.appendingPathComponent(relative), display.isEmpty || display == "." ? relative : "\(display)/\(relative)", false)
+            (
+                url.appendingPathComponent(relative),
+                display.isEmpty || display == "." ? relative : "\(display)/\(relative)", false
+            )
         }
     }
 

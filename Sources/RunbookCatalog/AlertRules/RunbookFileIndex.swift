@@ -57,12 +57,14 @@ public struct RunbookFileSet: RunbookFileIndex {
         return RunbookFileSet(baseDirectory: base, relativePaths: found)
     }
 
+    /// The actual path of `relativePath`: the exact path when indexed, else a case-insensitive match.
     public func lookup(relativePath: String) -> String? {
         let path = Self.clean(relativePath)
         if exact.contains(path) { return path }
         return folded[path.lowercased()]
     }
 
+    /// Every indexed path, sorted.
     public func allPaths() -> [String] { paths }
 
     /// `./a//b/` → `a/b`.

@@ -37,7 +37,8 @@ extension RunbookLinkMapper {
         guard let schemeEnd = url.range(of: "://") else { return nil }
         let scheme = url[..<schemeEnd.lowerBound].lowercased()
         guard scheme == "https" || scheme == "http" else { return nil }
-        let parts = url[schemeEnd.upperBound...].split(separator: "/", omittingEmptySubsequences: false).map(String.init)
+        let parts = url[schemeEnd.upperBound...].split(separator: "/", omittingEmptySubsequences: false).map(
+            String.init)
         guard parts.count >= 5, ["github.com", "www.github.com"].contains(parts[0].lowercased()),
             parts[3] == "blob" || parts[3] == "tree", !parts[4].isEmpty
         else { return nil }
