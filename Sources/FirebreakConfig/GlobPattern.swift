@@ -1,0 +1,170 @@
+/// A shell-style path pattern, as used in `exclude:`.
+///
+/// - `*` matches any run of characters within one path segment (never `/`),
+/// - `?` matches one character other than `/`,
+/// - `[abc]`, `[a-z]`, `[!a-z]` (or `[^a-z]`) match one character of (or not of) a set,
+/// - `**` as a whole segment matches any number of segments: `**/_index.md` matches `_index.md` and
+///   `docs/a/_index.md`; `vendor/**` matches everything below `vendor/`,
+/// - `\` makes the next character literal.
+///
+/// ```swift
+/// GlobPattern("**/node_modules/**").matches("web/node_modules/x/README.md")  // true
+/// GlobPattern("runbooks/*.md").matches("runbooks/db/slow.md")                 // false
+/// ```
+public struct GlobPattern: Hashable, Sendable {
+    private enum Token: Hashable, Sendable {
+        case literal(Character)
+        case anyCharacter
+        case star
+        /// `**` not followed by `/`: anything, slashes included.
+        case globstar
+        /// `**/`: nothing, or anything that ends with `/` (zero or more whole directories).
+        case globstarDirectories
+        case characterClass(items: [ClassItem], negated: Bool)
+    }
+
+    private enum ClassItem: Hashable, Sendable {
+        case single(Character)
+        case range(Character, Character)
+    }
+
+    /// The pattern as written.
+    public let pattern: String
+    /// Whether letters match regardless of case.
+    public let caseInsensitive: Bool
+    private let tokens: [Token]
+
+    /// Compiles `pattern`. A leading `./` is ignored; an unclosed `[` is a literal `[`.
+    public init(_ pattern: String, caseInsensitive: Bool = false) {
+        self.pattern = pattern
+        self.caseInsensitive = caseInsensitive
+        let source = caseInsensitive ? pattern.lowercased() : pattern
+        tokens = Self.tokenize(Array(Self.normalize(source)))
+    }
+
+    /// Whether `relativePath` (with `/` separators) matches the whole pattern.
+    public func matches(_ relativePath: String) -> Bool {
+        let path = Self.normalize(caseInsensitive ? relativePath.lowercased() : relativePath)
+        return Self.match(tokens, Array(path))
+    }
+
+    /// `path` without leading `./` segments.
+    static func normalize(_ path: String) -> String {
+        var result = Substring(path)
+        while result.hasPrefix("./") { result = result.dropFirst(2) }
+        return String(result)
+    }
+
+    private static func tokenize(_ chars: [Character]) -> [Token] {
+        var tokens: [Token] = []
+        var index = 0
+        while index < chars.count {
+            let char = chars[index]
+            switch char {
+            case "\\" where index + 1 < chars.count:
+                tokens.append(.literal(chars[index + 1]))
+                index += 2
+            case "?":
+                tokens.append(.anyCharacter)
+                index += 1
+            case "*":
+                var end = index
+                while end < chars.count, chars[end] == "*" { end += 1 }
+                let startsSegment = index == 0 || chars[index - 1] == "/"
+                let endsSegment = end == chars.count || chars[end] == "/"
+                if end - index >= 2, startsSegment, endsSegment {
+                    if end < chars.count {
+                        tokens.append(.globstarDirectories)
+                        end += 1  // the `/` belongs to the token
+                    } else {
+                        tokens.append(.globstar)
+                    }
+                } else {
+                    tokens.append(.star)
+                }
+                index = end
+            case "[":
+                if let (token, next) = characterClass(chars, from: index) {
+                    tokens.append(token)
+                    index = next
+                } else {
+                    tokens.append(.literal("["))
+                    index += 1
+                }
+            default:
+                tokens.append(.literal(char))
+                index += 1
+            }
+        }
+        return tokens
+    }
+
+    /// Parses `[...]` starting at `start`; nil when it is never closed.
+    private static func characterClass(_ chars: [Character], from start: Int) -> (Token, Int)? {
+        var index = start + 1
+        var negated = false
+        if index < chars.count, chars[index] == "!" || chars[index] == "^" {
+            negated = true
+            index += 1
+        }
+        var items: [ClassItem] = []
+        var first = true
+        while index < chars.count {
+            let char = chars[index]
+            // A `]` right after `[` or `[!` is a member, as in shells.
+            if char == "]", !first { return (.characterClass(items: items, negated: negated), index + 1) }
+            first = false
+            if index + 2 < chars.count, chars[index + 1] == "-", chars[index + 2] != "]" {
+                items.append(.range(char, chars[index + 2]))
+                index += 3
+            } else {
+                items.append(.single(char))
+                index += 1
+            }
+        }
+        return nil
+    }
+
+    private static func classContains(_ items: [ClassItem], _ char: Character) -> Bool {
+        items.contains { item in
+            switch item {
+            case .single(let member): member == char
+            case .range(let low, let high): low <= char && char <= high
+            }
+        }
+    }
+
+    /// Dynamic programming over (token, character) positions: `table[t][c]` says whether
+    /// `tokens[t...]` matches `path[c...]`. Linear in pattern × path, no backtracking blow-up.
+    private static func match(_ tokens: [Token], _ path: [Character]) -> Bool {
+        let count = path.count
+        var next = [Bool](repeating: false, count: count + 1)
+        next[count] = true
+        for token in tokens.reversed() {
+            var current = [Bool](repeating: false, count: count + 1)
+            var endsInSlashLater = false  // for `**/`: some later `/` at k with next[k + 1]
+            for position in stride(from: count, through: 0, by: -1) {
+                let char: Character? = position < count ? path[position] : nil
+                switch token {
+                case .literal(let expected):
+                    current[position] = char == expected && next[position + 1]
+                case .anyCharacter:
+                    current[position] = char != nil && char != "/" && next[position + 1]
+                case .characterClass(let items, let negated):
+                    if let char, char != "/" {
+                        current[position] = classContains(items, char) != negated && next[position + 1]
+                    }
+                case .star:
+                    current[position] = next[position] || (char != nil && char != "/" && current[position + 1])
+                case .globstar:
+                    current[position] = next[position] || (char != nil && current[position + 1])
+                case .globstarDirectories:
+                    if char == "/", next[position + 1] { endsInSlashLater = true }
+                    current[position] = next[position] || endsInSlashLater
+                }
+            }
+            next = current
+        }
+        return next[0]
+    }
+}
