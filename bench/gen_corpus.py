@@ -80,7 +80,7 @@ class Document:
         self.prose = Prose(rng, spec.service, spec.scenario)
         self.blocks = BlockWriter(rng, spec.service, spec.team, stats)
         self.lines = []
-        self.shell_blocks = rng.randint(SHELL_BLOCKS_MIN, SHELL_BLOCKS_MAX)
+        self.blocks_left = rng.randint(SHELL_BLOCKS_MIN, SHELL_BLOCKS_MAX)
         self.target = rng.randint(TARGET_MIN_BYTES, TARGET_MAX_BYTES)
         self.placeholder = rng.random() < 0.08
         self.follow_logs = rng.random() < 0.05
@@ -100,6 +100,12 @@ class Document:
 
     def block(self, kind=None):
         self.add(*self.blocks.shell_block(kind, self.take_problem()), "")
+        self.blocks_left -= 1
+
+    def explained_blocks(self, count):
+        for _ in range(count):
+            self.add(self.prose.step_sentence(), "")
+            self.block()
 
     def take_problem(self):
         if self.follow_logs:
@@ -208,7 +214,6 @@ def write_headings(doc, meaning_style):
     doc.add(f"# {spec.title}", "")
     if not spec.front_matter:
         doc.metadata_lines()
-    blocks_left = doc.shell_blocks
     if meaning_style:
         doc.add("## Meaning", "")
         doc.paragraph(3)
@@ -220,24 +225,16 @@ def write_headings(doc, meaning_style):
         doc.reference_table()
     doc.add("## Diagnosis", "")
     doc.paragraph(2)
-    for _ in range(4):
-        doc.add(doc.prose.step_sentence(), "")
-        doc.block()
-        blocks_left -= 1
+    doc.explained_blocks(4)
     if doc.rng.random() < 0.5:
         doc.add(*doc.blocks.query_block(), "")
     doc.fill(3)
     doc.add("## Mitigation" if meaning_style else "## Resolution", "")
     doc.numbered_steps(doc.rng.randint(3, 5))
     doc.block("alternatives")
-    blocks_left -= 1
     doc.add("> **Warning:** the next command drops in-flight work; confirm the incident channel agrees.", "")
     doc.block("destructive")
-    blocks_left -= 1
-    while blocks_left > 1:
-        doc.add(doc.prose.step_sentence(), "")
-        doc.block()
-        blocks_left -= 1
+    doc.explained_blocks(doc.blocks_left - 1)
     if not meaning_style:
         doc.add("## Verification", "")
     doc.add(doc.prose.step_sentence(), "")
@@ -256,20 +253,12 @@ def write_bold(doc):
     doc.add("**Symptoms:**", *[f"- {s}" for s in doc.prose.symptoms(4)], "")
     doc.add("**Root Causes:**", *[f"{n}. {c}" for n, c in enumerate(doc.prose.causes(3), 1)], "")
     doc.add("**Investigation:**", "")
-    blocks_left = doc.shell_blocks
-    for _ in range(4):
-        doc.add(doc.prose.step_sentence(), "")
-        doc.block()
-        blocks_left -= 1
+    doc.explained_blocks(4)
     doc.fill(0)
     doc.reference_table()
     doc.add("**Resolution:**", "")
     doc.block("alternatives")
-    blocks_left -= 1
-    while blocks_left > 1:
-        doc.add(doc.prose.step_sentence(), "")
-        doc.block()
-        blocks_left -= 1
+    doc.explained_blocks(doc.blocks_left - 1)
     doc.add("**Verify Recovery:**", "")
     doc.block("console")
     doc.add("**Prevention:**", *[f"- {s}" for s in doc.prose.causes(2)], "")
@@ -284,18 +273,16 @@ def write_multi(doc):
     for unit in range(1, units + 1):
         doc.add(f"| {doc.prose.note_title()} | P{doc.rng.randint(0, 3)} | RB-{unit:03d} | <{doc.rng.choice([5, 10, 30])} min |")
     doc.add("")
-    blocks_left = doc.shell_blocks
-    per_unit = max(1, blocks_left // units)
+    per_unit = max(1, doc.blocks_left // units)
     for unit in range(1, units + 1):
         doc.add(f"## RB-{unit:03d}: {doc.prose.note_title()}", "")
         doc.add("### Prerequisites", "", "- [ ] Access to the production cluster", "- [ ] Read access to the database", "")
         doc.add("### Procedure", "")
-        count = per_unit if unit < units else blocks_left
+        count = per_unit if unit < units else doc.blocks_left
         for step in range(1, count + 1):
             doc.add(f"#### Step {step}: {doc.prose.note_title()}", "")
             doc.paragraph(2)
             doc.block("alternatives" if step == 2 else None)
-            blocks_left -= 1
         doc.add("### Verification", "")
         doc.numbered_steps(2)
     doc.fill(2)
