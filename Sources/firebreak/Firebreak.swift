@@ -6,5 +6,5 @@ struct Firebreak: ParsableCommand {
         commandName: "firebreak",
         abstract: "Runbooks that are checked, findable, runnable and accountable.",
         version: FirebreakVersion.current,
-        subcommands: [ParseCommand.self])
+        subcommands: [LintCommand.self, ParseCommand.self])
 }

@@ -1,4 +1,5 @@
 import Foundation
+import RunbookCatalog
 
 /// The shell check with its cache in front: identical scripts are checked once, known ones
 /// come from the cache, and only the rest reach bash and shellcheck.
@@ -27,7 +28,12 @@ public struct CachedShellChecker: Sendable {
 
     /// Checks every script; one entry per script, in order, as ``ShellSyntaxOracle/check(_:)``.
     public func check(_ scripts: [String]) throws -> [[ShellSyntaxIssue]] {
-        let hashes = scripts.map(ContentHash.sha256Hex)
+        try checkCountingCacheHits(scripts).results
+    }
+
+    /// As ``check(_:)``, also saying how many scripts were answered from the cache.
+    public func checkCountingCacheHits(_ scripts: [String]) throws -> (results: [[ShellSyntaxIssue]], cacheHits: Int) {
+        let hashes = Parallel.map(scripts.count) { ContentHash.sha256Hex(scripts[$0]) }
         var known: [String: [ShellSyntaxIssue]] = [:]
         var missing: [String] = []
         var missingHashes: [String] = []
@@ -47,7 +53,8 @@ public struct CachedShellChecker: Sendable {
                 cache?.store(hash, issues)
             }
         }
-        return hashes.map { known[$0] ?? [] }
+        let freshHashes = Set(missingHashes)
+        return (hashes.map { known[$0] ?? [] }, hashes.filter { !freshHashes.contains($0) }.count)
     }
 
     /// The key naming the tools a result depends on: the bash and shellcheck versions (each

@@ -1,0 +1,103 @@
+import Foundation
+import RunbookModel
+import RunbookParser
+
+/// A problem loading the tree that stops lint from seeing what it was asked to (exit status 2).
+public struct TreeLoadError: Error, Sendable, CustomStringConvertible {
+    public var path: String
+    public var message: String
+
+    public init(path: String, message: String) {
+        self.path = path
+        self.message = message
+    }
+
+    public var description: String { "\(path): \(message)" }
+}
+
+/// Every Markdown file under the runbook roots, parsed; plus the list of all files, for links.
+public struct RunbookTree: Sendable {
+    /// Parsed documents, sorted by path.
+    public var documents: [RunbookDocument]
+    /// Every file under the roots (any extension), as display paths: link and `runbook_url` targets.
+    public var files: [String]
+    public var errors: [TreeLoadError]
+
+    /// Markdown file extensions walked in directories; files named explicitly are parsed whatever their extension.
+    public static let markdownExtensions: Set<String> = ["md", "markdown", "mdown", "mkd"]
+
+    /// Loads `roots` (display paths: as given on the command line, or the config's resolved relative to the
+    /// current directory). `isExcluded` receives a path relative to its root and the display path.
+    public static func load(
+        roots: [String], isExcluded: @Sendable (_ relative: String, _ display: String) -> Bool,
+        parser: RunbookDocumentParser, progress: (@Sendable (Int, Int) -> Void)? = nil
+    ) -> RunbookTree {
+        var markdown: [String] = []
+        var files: [String] = []
+        var errors: [TreeLoadError] = []
+        let manager = FileManager.default
+        for root in roots {
+            var isDirectory: ObjCBool = false
+            guard manager.fileExists(atPath: root, isDirectory: &isDirectory) else {
+                errors.append(TreeLoadError(path: root, message: "no such file or directory; check the path or `runbooks:` in firebreak.yml"))
+                continue
+            }
+            guard isDirectory.boolValue else {
+                markdown.append(root)
+                files.append(root)
+                continue
+            }
+            guard let enumerator = manager.enumerator(atPath: root) else {
+                errors.append(TreeLoadError(path: root, message: "cannot list the directory (permissions?)"))
+                continue
+            }
+            let prefix = root == "." ? "" : (root.hasSuffix("/") ? root : root + "/")
+            while let relative = enumerator.nextObject() as? String {
+                let display = prefix + relative
+                if enumerator.fileAttributes?[.type] as? FileAttributeType == .typeDirectory {
+                    if isExcluded(relative + "/", display + "/") || relative.hasSuffix("/.git") || relative == ".git" {
+                        enumerator.skipDescendants()
+                    }
+                    continue
+                }
+                files.append(display)
+                let ext = (relative as NSString).pathExtension.lowercased()
+                if markdownExtensions.contains(ext), !isExcluded(relative, display) { markdown.append(display) }
+            }
+        }
+        markdown = Array(Set(markdown)).sorted()
+        let paths = markdown
+        let counter = ProgressCounter(total: paths.count, report: progress)
+        let documents = Parallel.map(paths.count) { index in
+            let document = parser.parse(path: paths[index])
+            counter.advance()
+            return document
+        }
+        return RunbookTree(documents: documents, files: Array(Set(files)).sorted(), errors: errors)
+    }
+
+    /// All runbooks of all documents.
+    public var runbooks: [Runbook] { documents.flatMap(\.runbooks) }
+}
+
+/// Counts finished items from several threads and reports at most every 50 items.
+final class ProgressCounter: @unchecked Sendable {
+    private let lock = NSLock()
+    private var done = 0
+    private let total: Int
+    private let report: (@Sendable (Int, Int) -> Void)?
+
+    init(total: Int, report: (@Sendable (Int, Int) -> Void)?) {
+        self.total = total
+        self.report = report
+    }
+
+    func advance() {
+        guard let report else { return }
+        lock.lock()
+        done += 1
+        let current = done
+        lock.unlock()
+        if current % 50 == 0 || current == total { report(current, total) }
+    }
+}

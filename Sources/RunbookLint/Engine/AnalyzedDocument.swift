@@ -1,0 +1,42 @@
+import RunbookCatalog
+import RunbookModel
+import ShellAnalysis
+
+/// What shell analysis found in one shell block, computed once and shared by the rules.
+struct BlockAnalysis: Sendable {
+    /// The script with placeholders rewritten to `"${NAME}"`, as `bash -n` and `firebreak run` see it.
+    var checkedScript: String
+    var parse: ShellParse
+    var commands: [(command: SimpleCommand, assessment: CommandAssessment)]
+    var placeholders: [Placeholder]
+}
+
+/// A parsed document with its shell blocks analysed; blocks are keyed by their fence line.
+struct AnalyzedDocument: Sendable {
+    var document: RunbookDocument
+    var blocks: [Int: BlockAnalysis]
+    /// `bash -n`/shellcheck results per fence line, filled by the engine.
+    var shellIssues: [Int: [ShellSyntaxIssue]] = [:]
+
+    init(document: RunbookDocument, classifier: CommandClassifier) {
+        self.document = document
+        var blocks: [Int: BlockAnalysis] = [:]
+        for runbook in document.runbooks {
+            for block in runbook.blocks where block.language.isShell && blocks[block.location.line] == nil {
+                let (rewritten, placeholders) = Placeholders.rewrite(block.script)
+                let parse = ShellParser.parse(block.script)
+                let commands = parse.commands.map { ($0, classifier.assess($0)) }
+                blocks[block.location.line] = BlockAnalysis(
+                    checkedScript: rewritten, parse: parse, commands: commands, placeholders: placeholders)
+            }
+        }
+        self.blocks = blocks
+    }
+}
+
+/// Everything tree rules look at.
+struct AnalyzedTree: Sendable {
+    var documents: [AnalyzedDocument]
+    var alerts: [AlertRule]
+    var linkage: AlertCoverage
+}

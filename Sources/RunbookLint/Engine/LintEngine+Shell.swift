@@ -1,0 +1,68 @@
+import FirebreakConfig
+import Foundation
+import RunbookCatalog
+import RunbookModel
+import ShellAnalysis
+
+extension LintEngine {
+    /// Checks every shell block with `bash -n` (and shellcheck), through the content-hash cache.
+    /// Returns the number of blocks checked and how many came from the cache.
+    func checkShell(_ documents: inout [AnalyzedDocument], config: FirebreakConfig) throws -> (Int, Int) {
+        var scripts: [String] = []
+        var owners: [(document: Int, line: Int)] = []
+        for (index, document) in documents.enumerated() {
+            var seen = Set<Int>()
+            for runbook in document.document.runbooks {
+                for block in runbook.blocks where block.language.isShell && !block.unterminated {
+                    guard let analysis = document.blocks[block.location.line], seen.insert(block.location.line).inserted else { continue }
+                    scripts.append(analysis.checkedScript)
+                    owners.append((index, block.location.line))
+                }
+            }
+        }
+        guard !scripts.isEmpty else { return (0, 0) }
+        let shellcheck: String?
+        switch config.lint.shellcheck {
+        case .off: shellcheck = nil
+        case .auto: shellcheck = ShellSyntaxOracle.findShellcheck()
+        case .on:
+            guard let found = ShellSyntaxOracle.findShellcheck() else {
+                throw LintUsageError(["lint.shellcheck is `on` but shellcheck is not installed; install it (apt-get install shellcheck) or set it to `auto`"])
+            }
+            shellcheck = found
+        }
+        let oracle = ShellSyntaxOracle(shellcheckPath: shellcheck)
+        var cache: ShellSyntaxCache?
+        if options.useCache {
+            let directory = config.baseDirectory.appendingPathComponent(".firebreak/cache")
+            cache = ShellSyntaxCache(directory: directory, toolKey: CachedShellChecker.toolKey(bashPath: "/bin/bash", shellcheckPath: shellcheck))
+        }
+        let checker = CachedShellChecker(oracle: oracle, cache: cache)
+        options.progress?("checking shell", 0, scripts.count)
+        let (results, cacheHits) = try checker.checkCountingCacheHits(scripts)
+        try? cache?.save()
+        for (owner, issues) in zip(owners, results) where !issues.isEmpty {
+            documents[owner.document].shellIssues[owner.line] = issues
+        }
+        return (scripts.count, cacheHits)
+    }
+
+    func makeContext(config: FirebreakConfig, tree: RunbookTree, hasRuleFiles: Bool, classifier: CommandClassifier) -> LintContext {
+        let known = Set(tree.files.map(BrokenLinkRule.normalize))
+        var anchors: [String: Set<String>] = [:]
+        for document in tree.documents { anchors[BrokenLinkRule.normalize(document.file)] = document.anchors }
+        let frozenAnchors = anchors
+        let base = options.workingDirectory.path
+        return LintContext(
+            requiredSections: config.sections.required, reviewEvery: config.lint.reviewEvery, now: options.now,
+            classifier: classifier, hasRuleFiles: hasRuleFiles, full: options.full,
+            endpointTimeout: TimeInterval(config.lint.endpointTimeout.seconds),
+            fileExists: { path in
+                let normalized = BrokenLinkRule.normalize(path)
+                if known.contains(normalized) { return true }
+                let absolute = normalized.hasPrefix("/") ? normalized : base + "/" + normalized
+                return FileManager.default.fileExists(atPath: absolute)
+            },
+            anchorsOfFile: { frozenAnchors[BrokenLinkRule.normalize($0)] })
+    }
+}

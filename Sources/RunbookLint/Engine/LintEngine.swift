@@ -1,0 +1,123 @@
+import FirebreakConfig
+import Foundation
+import RunbookCatalog
+import RunbookModel
+import RunbookParser
+import ShellAnalysis
+
+/// Runs every lint rule over a tree of runbooks and alert rule files.
+///
+/// ```swift
+/// let report = try LintEngine(options: LintOptions(paths: ["runbooks"], ruleFiles: ["alerts"])).run()
+/// print(TextFormatter.format(report))
+/// exit(report.hasErrors ? 1 : 0)
+/// ```
+public struct LintEngine: Sendable {
+    public var options: LintOptions
+
+    /// Rules over one document, in the order their findings are listed.
+    static let documentRules: [any DocumentLintRule] = [
+        EncodingRule(), FrontMatterRule(), MissingTitleRule(), MissingSectionRule(), EmptySectionRule(), StaleRule(),
+        UnterminatedFenceRule(), ShellSyntaxRule(), WrongLanguageRule(), NeverTerminatesRule(), InteractiveCommandRule(),
+        PlaceholderRule(), UndeclaredVariableRule(), HardcodedSecretRule(), DestructiveUnguardedRule(), BrokenLinkRule(),
+    ]
+    static let treeRules: [any TreeLintRule] = [DuplicateIDRule(), AlertLinkRules(), ToolMissingRule(), EndpointDownRule()]
+
+    /// Every rule's description, in a stable order.
+    public static var ruleDescriptions: [LintRuleDescription] {
+        documentRules.map { type(of: $0).description } + treeRules.flatMap { type(of: $0).descriptions }
+    }
+
+    public init(options: LintOptions) { self.options = options }
+
+    public func run() throws -> LintReport {
+        let config = try loadConfig()
+        let cwd = options.workingDirectory
+        let synonyms = SectionSynonyms(extra: config.synonyms)
+        let parser = RunbookDocumentParser(synonyms: synonyms)
+        let roots = options.paths.isEmpty ? config.runbooks.map { DisplayPath.relative(config.resolve($0), to: cwd) } : options.paths
+        let filter = config.excludeFilter
+        var parseProgress: (@Sendable (Int, Int) -> Void)?
+        if let report = options.progress { parseProgress = { done, total in report("parsing", done, total) } }
+        let tree = RunbookTree.load(
+            roots: roots,
+            isExcluded: { relative, display in filter.isExcluded(relative) || filter.isExcluded(display) },
+            parser: parser, progress: parseProgress)
+        var usageErrors: [String] = tree.errors.map { $0.description }
+
+        let classifier = CommandClassifier(extraRules: config.commands.map(Self.rule))
+        var documents = Parallel.map(tree.documents.count) { AnalyzedDocument(document: tree.documents[$0], classifier: classifier) }
+        let (shellBlocks, cached) = try checkShell(&documents, config: config)
+
+        let ruleFiles = options.ruleFiles + config.rules.map { DisplayPath.relative(config.resolve($0), to: cwd) }
+        let loaded = AlertRuleLoader.load(paths: ruleFiles, baseDirectory: cwd)
+        usageErrors += loaded.errors.map(\.description)
+        let urlMaps = config.urlMaps.map { URLMap(prefix: $0.prefix, path: DisplayPath.relative(config.resolve($0.path), to: cwd)) }
+            + options.urlMaps.map { URLMap(prefix: $0.prefix, path: $0.path) }
+        let index = RunbookFileSet(baseDirectory: cwd, relativePaths: tree.files)
+        let mapper = RunbookLinkMapper(urlMaps: urlMaps, index: index)
+        let linkage = AlertCoverage.compute(documents: tree.documents, alerts: loaded.rules, mapper: mapper)
+        let analyzedTree = AnalyzedTree(documents: documents, alerts: loaded.rules, linkage: linkage)
+
+        let context = makeContext(config: config, tree: tree, hasRuleFiles: !ruleFiles.isEmpty, classifier: classifier)
+        let rules = Self.documentRules
+        let checked = documents
+        var findings = Parallel.map(checked.count) { index in rules.flatMap { $0.check(checked[index], context) } }.flatMap { $0 }
+        for rule in Self.treeRules { findings += rule.check(analyzedTree, context) }
+        findings = Self.applyLevels(findings, config: config)
+        if !usageErrors.isEmpty { throw LintReportError(report: report(findings, tree, loaded.rules.count, shellBlocks, cached), messages: usageErrors) }
+        return report(findings, tree, loaded.rules.count, shellBlocks, cached)
+    }
+
+    private func report(_ findings: [Finding], _ tree: RunbookTree, _ alerts: Int, _ shellBlocks: Int, _ cached: Int) -> LintReport {
+        LintReport(
+            findings: findings,
+            summary: LintSummary(
+                files: tree.documents.count, runbooks: tree.runbooks.count, alerts: alerts, findings: findings,
+                shellBlocks: shellBlocks, shellBlocksCached: cached),
+            rules: Self.ruleDescriptions)
+    }
+
+    private func loadConfig() throws -> FirebreakConfig {
+        var config: FirebreakConfig
+        if let path = options.configPath {
+            config = try FirebreakConfig.load(from: URL(fileURLWithPath: path, relativeTo: options.workingDirectory).standardizedFileURL)
+        } else {
+            config = try FirebreakConfig.discover(in: options.workingDirectory).config
+        }
+        if let preset = options.preset {
+            guard let value = SectionRequirements.Preset(rawValue: preset) else {
+                throw LintUsageError(["unknown preset '\(preset)'; use one of: " + SectionRequirements.Preset.allCases.map(\.rawValue).joined(separator: ", ")])
+            }
+            config.sections = .preset(value)
+        }
+        return config
+    }
+
+    private static func rule(_ entry: CommandClassEntry) -> CommandRule {
+        CommandRule(
+            program: entry.program, subcommands: entry.subcommands, whenAny: entry.whenAny, safety: entry.safety,
+            neverTerminates: entry.neverTerminates, interactive: entry.interactive, reason: "configured in firebreak.yml")
+    }
+
+    private static func applyLevels(_ findings: [Finding], config: FirebreakConfig) -> [Finding] {
+        findings.compactMap { finding in
+            guard let level = config.level(ofRule: finding.rule) else { return finding }
+            var adjusted = finding
+            switch level {
+            case .off: return nil
+            case .info: adjusted.severity = .info
+            case .warning: adjusted.severity = .warning
+            case .error: adjusted.severity = .error
+            }
+            return adjusted
+        }.sorted { ($0.location, $0.rule, $0.message) < ($1.location, $1.rule, $1.message) }
+    }
+}
+
+/// Lint ran, but part of the input could not be read (exit status 2); the findings are still reported.
+public struct LintReportError: Error, Sendable, CustomStringConvertible {
+    public var report: LintReport
+    public var messages: [String]
+    public var description: String { messages.joined(separator: "\n") }
+}

@@ -1,0 +1,92 @@
+import RunbookModel
+
+/// How serious a finding is. `error` fails CI (exit status 1).
+public enum FindingSeverity: String, Sendable, Codable, Comparable, CaseIterable {
+    case error, warning, info
+
+    private var rank: Int {
+        switch self {
+        case .error: 0
+        case .warning: 1
+        case .info: 2
+        }
+    }
+
+    public static func < (lhs: FindingSeverity, rhs: FindingSeverity) -> Bool { lhs.rank < rhs.rank }
+}
+
+/// One problem lint found, at one place.
+public struct Finding: Hashable, Sendable, Codable {
+    /// Stable rule id (`shell-syntax`); configuration and users rely on it.
+    public var rule: String
+    public var severity: FindingSeverity
+    public var location: SourceLocation
+    /// What is wrong and how to fix it.
+    public var message: String
+    /// Id of the runbook it concerns, when there is one.
+    public var runbook: String?
+
+    public init(rule: String, severity: FindingSeverity, location: SourceLocation, message: String, runbook: String? = nil) {
+        self.rule = rule
+        self.severity = severity
+        self.location = location
+        self.message = message
+        self.runbook = runbook
+    }
+}
+
+/// Totals of a lint run, for the JSON summary and the closing line of text output.
+public struct LintSummary: Hashable, Sendable, Codable {
+    public var files: Int
+    public var runbooks: Int
+    public var alerts: Int
+    public var errors: Int
+    public var warnings: Int
+    public var infos: Int
+    /// Shell blocks checked, and how many of them came from the cache.
+    public var shellBlocks: Int
+    public var shellBlocksCached: Int
+
+    public init(files: Int = 0, runbooks: Int = 0, alerts: Int = 0, findings: [Finding] = [], shellBlocks: Int = 0, shellBlocksCached: Int = 0) {
+        self.files = files
+        self.runbooks = runbooks
+        self.alerts = alerts
+        errors = findings.filter { $0.severity == .error }.count
+        warnings = findings.filter { $0.severity == .warning }.count
+        infos = findings.filter { $0.severity == .info }.count
+        self.shellBlocks = shellBlocks
+        self.shellBlocksCached = shellBlocksCached
+    }
+}
+
+/// The result of `firebreak lint`.
+public struct LintReport: Sendable {
+    public var findings: [Finding]
+    public var summary: LintSummary
+    /// Rules that ran (for SARIF's rule table).
+    public var rules: [LintRuleDescription]
+
+    public init(findings: [Finding], summary: LintSummary, rules: [LintRuleDescription]) {
+        self.findings = findings
+        self.summary = summary
+        self.rules = rules
+    }
+
+    /// True when a finding is at error level: the exit status is 1.
+    public var hasErrors: Bool { findings.contains { $0.severity == .error } }
+}
+
+/// A rule's id, default severity and help, as shown by SARIF viewers and `--help`.
+public struct LintRuleDescription: Hashable, Sendable, Codable {
+    public var id: String
+    public var defaultSeverity: FindingSeverity
+    public var summary: String
+    public var help: String
+
+    public init(id: String, defaultSeverity: FindingSeverity, summary: String, help: String) {
+        self.id = id
+        self.defaultSeverity = defaultSeverity
+        self.summary = summary
+        self.help = help
+    }
+}

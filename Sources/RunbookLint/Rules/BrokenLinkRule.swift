@@ -1,0 +1,74 @@
+import Foundation
+import RunbookModel
+
+/// `broken-link`: a relative link or `#anchor` that points nowhere (GitHub's heading-slug rules).
+struct BrokenLinkRule: DocumentLintRule {
+    static let description = LintRuleDescription(
+        id: "broken-link", defaultSeverity: .error, summary: "Link points nowhere",
+        help: "Relative links must name an existing file, and `#anchors` an existing heading (lowercase, punctuation "
+            + "dropped, spaces as `-`, as GitHub renders them). External URLs are not fetched.")
+
+    func check(_ document: AnalyzedDocument, _ context: LintContext) -> [Finding] {
+        let doc = document.document
+        let directory = (doc.file as NSString).deletingLastPathComponent
+        let ownAnchors = doc.anchors
+        var findings: [Finding] = []
+        for link in doc.links {
+            let target = link.target.trimmingCharacters(in: .whitespaces)
+            guard !target.isEmpty, !Self.isExternal(target), !target.contains("{{"), !target.contains("{%") else { continue }
+            let parts = target.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false)
+            let rawPath = String(parts[0])
+            let anchor = parts.count > 1 ? String(parts[1]).removingPercentEncoding ?? String(parts[1]) : nil
+            let pathPart = rawPath.split(separator: "?", maxSplits: 1).first.map(String.init) ?? ""
+            if pathPart.isEmpty {
+                if let anchor, !anchor.isEmpty, !ownAnchors.contains(anchor.lowercased()), !ownAnchors.contains(anchor) {
+                    findings.append(
+                        finding(link.location, "anchor `#\(anchor)` matches no heading in this file; " + Self.suggest(anchor, ownAnchors)))
+                }
+                continue
+            }
+            let decoded = pathPart.removingPercentEncoding ?? pathPart
+            let resolved = Self.normalize(decoded.hasPrefix("/") ? String(decoded.dropFirst()) : (directory as NSString).appendingPathComponent(decoded))
+            guard context.fileExists(resolved) else {
+                findings.append(finding(link.location, "link target `\(pathPart)` does not exist (looked for \(resolved)); fix the path or remove the link"))
+                continue
+            }
+            if let anchor, !anchor.isEmpty, let anchors = context.anchorsOfFile(resolved), !anchors.contains(anchor.lowercased()),
+                !anchors.contains(anchor)
+            {
+                findings.append(finding(link.location, "anchor `#\(anchor)` matches no heading in \(pathPart); " + Self.suggest(anchor, anchors)))
+            }
+        }
+        return findings
+    }
+
+    static func isExternal(_ target: String) -> Bool {
+        if target.hasPrefix("//") { return true }
+        guard let colon = target.firstIndex(of: ":") else { return false }
+        let scheme = target[..<colon]
+        return !scheme.isEmpty && scheme.allSatisfy { $0.isLetter || $0.isNumber || $0 == "+" || $0 == "-" || $0 == "." }
+    }
+
+    /// `a/./b/../c` → `a/c`, keeping leading `../`.
+    static func normalize(_ path: String) -> String {
+        var parts: [Substring] = []
+        let absolute = path.hasPrefix("/")
+        for part in path.split(separator: "/") {
+            if part == "." { continue }
+            if part == "..", let last = parts.last, last != ".." {
+                parts.removeLast()
+            } else {
+                parts.append(part)
+            }
+        }
+        let joined = parts.joined(separator: "/")
+        return absolute ? "/" + joined : (joined.isEmpty ? "." : joined)
+    }
+
+    private static func suggest(_ anchor: String, _ anchors: Set<String>) -> String {
+        let slug = GitHubSlugger.baseSlug(anchor)
+        if anchors.contains(slug) { return "did you mean `#\(slug)`?" }
+        let close = anchors.filter { $0.hasPrefix(String(slug.prefix(4))) }.sorted().prefix(3)
+        return close.isEmpty ? "check the heading's text" : "headings nearby: " + close.map { "#\($0)" }.joined(separator: ", ")
+    }
+}
