@@ -13,7 +13,7 @@ public enum LintRuleIDs {
         "broken-link", "alert-runbook-missing", "alert-without-runbook", "runbook-alert-unknown",
         "runbook-without-alert",
         // --full
-        "tool-missing", "endpoint-down",
+        "tool-missing", "endpoint-down", "markdown-structure",
     ]
 
     /// Whether `id` names a rule.

@@ -29,16 +29,18 @@ public struct RunbookTree: Sendable {
     /// Loads `roots` (display paths: as given on the command line, or the config's resolved relative to the
     /// current directory). `isExcluded` receives a path relative to its root and the display path.
     public static func load(
-        roots: [String], isExcluded: @Sendable (_ relative: String, _ display: String) -> Bool,
+        roots: [String], baseDirectory: URL, isExcluded: @Sendable (_ relative: String, _ display: String) -> Bool,
         parser: RunbookDocumentParser, progress: (@Sendable (Int, Int) -> Void)? = nil
     ) -> RunbookTree {
+        let base = baseDirectory.path
+        let onDisk: @Sendable (String) -> String = { display in display.hasPrefix("/") ? display : base + "/" + display }
         var markdown: [String] = []
         var files: [String] = []
         var errors: [TreeLoadError] = []
         let manager = FileManager.default
         for root in roots {
             var isDirectory: ObjCBool = false
-            guard manager.fileExists(atPath: root, isDirectory: &isDirectory) else {
+            guard manager.fileExists(atPath: onDisk(root), isDirectory: &isDirectory) else {
                 errors.append(TreeLoadError(path: root, message: "no such file or directory; check the path or `runbooks:` in firebreak.yml"))
                 continue
             }
@@ -47,7 +49,7 @@ public struct RunbookTree: Sendable {
                 files.append(root)
                 continue
             }
-            guard let enumerator = manager.enumerator(atPath: root) else {
+            guard let enumerator = manager.enumerator(atPath: onDisk(root)) else {
                 errors.append(TreeLoadError(path: root, message: "cannot list the directory (permissions?)"))
                 continue
             }
@@ -69,7 +71,7 @@ public struct RunbookTree: Sendable {
         let paths = markdown
         let counter = ProgressCounter(total: paths.count, report: progress)
         let documents = Parallel.map(paths.count) { index in
-            let document = parser.parse(path: paths[index])
+            let document = parser.parse(path: onDisk(paths[index]), reportedAs: paths[index])
             counter.advance()
             return document
         }

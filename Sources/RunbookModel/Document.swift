@@ -47,6 +47,8 @@ public struct ParseDiagnostic: Hashable, Sendable, Codable {
         case frontMatter = "front-matter"
         /// A file too large to parse, or unreadable.
         case input
+        /// Markdown that parses but is broken as a document: an unclosed code fence, absurdly deep nesting.
+        case structure = "markdown-structure"
     }
 
     /// Problem kind; lint maps it to a rule.

@@ -82,6 +82,8 @@ public struct Runbook: Sendable, Codable {
     public var text: String
     /// Whether the front matter declared this (`id`, `alerts` …) rather than it being inferred.
     public var hasFrontMatter: Bool
+    /// Lines of prose that warn the reader (`> **Warning:** …`, `⚠️ …`, `[!CAUTION]`), in order.
+    public var cautions: [Int] = []
 
     public init(
         id: String, title: String?, file: String, anchor: String?, lines: LineRange, location: SourceLocation,

@@ -74,16 +74,24 @@ private struct OutlineWalker {
         return String(cString: pointer)
     }
 
+    private mutating func noteDepth(_ node: OpaquePointer) {
+        let depth = containerDepth + listDepth
+        if depth > outline.maximumDepth { outline.maximumDepth = depth }
+        if depth > MarkdownOutline.maximumNesting, outline.excessiveNestingLine == nil { outline.excessiveNestingLine = line(node) }
+    }
+
     private mutating func enter(_ node: OpaquePointer) {
         let type = cmark_node_get_type(node)
         switch type {
         case CMARK_NODE_BLOCK_QUOTE:
             quoteDepth += 1
             containerDepth += 1
+            noteDepth(node)
         case CMARK_NODE_LIST:
             listDepth += 1
         case CMARK_NODE_ITEM:
             containerDepth += 1
+            noteDepth(node)
             let parent = cmark_node_parent(node)
             let ordered = parent.map { cmark_node_get_list_type($0) == CMARK_ORDERED_LIST } ?? false
             outline.items.append(

@@ -66,4 +66,10 @@ struct MarkdownOutline {
     var links: [LinkElement] = []
     /// Lines with text (paragraphs, headings, table rows, list text) for section and step prose, in order.
     var prose: [(line: Int, text: String)] = []
+    /// The first line where lists and block quotes nest deeper than `maximumNesting`, if any.
+    var excessiveNestingLine: Int?
+    /// Deepest nesting of lists and block quotes seen.
+    var maximumDepth = 0
+    /// Nesting deeper than this is reported: no runbook needs it, and it usually means generated or corrupted text.
+    static let maximumNesting = 64
 }

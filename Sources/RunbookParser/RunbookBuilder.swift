@@ -29,11 +29,14 @@ struct RunbookBuilder {
         var metadata = unit.metadata
         let sections = buildSections(range: range, titleLine: unit.titleHeadingLine, metadata: &metadata)
         let steps = buildSteps(range: range, titleLine: unit.titleHeadingLine, blocks: unitBlocks, blockBase: blockBase)
-        let text = outline.prose.elements(in: range) { $0.line }.map(\.text).joined(separator: "\n")
-        return Runbook(
+        let prose = outline.prose.elements(in: range) { $0.line }
+        let text = prose.map(\.text).joined(separator: "\n")
+        var runbook = Runbook(
             id: unit.id, title: unit.title, file: file, anchor: unit.anchor, lines: unit.lines, location: unit.location,
             metadata: metadata, sections: sections, steps: steps, blocks: unitBlocks, text: text,
             hasFrontMatter: unit.hasFrontMatter)
+        runbook.cautions = prose.filter { Caution.isWarning($0.text) }.map(\.line)
+        return runbook
     }
 
     private struct Boundary {

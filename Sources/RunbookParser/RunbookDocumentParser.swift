@@ -31,22 +31,23 @@ public struct RunbookDocumentParser: Sendable {
         self.maximumBytes = maximumBytes
     }
 
-    /// Reads and parses the file at `path`; `path` is reported as given.
-    public func parse(path: String) -> RunbookDocument {
+    /// Reads and parses the file at `path`; locations name it `reportedAs` (default: `path` as given).
+    public func parse(path: String, reportedAs: String? = nil) -> RunbookDocument {
+        let name = reportedAs ?? path
         guard let handle = FileHandle(forReadingAtPath: path) else {
-            return failed(path, "cannot read the file (missing or no permission); check the path")
+            return failed(name, "cannot read the file (missing or no permission); check the path")
         }
         defer { try? handle.close() }
         let size = (try? handle.seekToEnd()).map(Int.init) ?? 0
         guard size <= maximumBytes else {
             return failed(
-                path,
+                name,
                 "file is \(size >> 20) MiB, over the \(maximumBytes >> 20) MiB limit for a runbook, and was not parsed; "
                     + "split it, or add it to `exclude:` in firebreak.yml if it is not a runbook")
         }
         try? handle.seek(toOffset: 0)
         let data = (try? handle.readToEnd()) ?? Data()
-        return parse(bytes: [UInt8](data), file: path)
+        return parse(bytes: [UInt8](data), file: name)
     }
 
     private func failed(_ path: String, _ message: String) -> RunbookDocument {
@@ -92,9 +93,18 @@ public struct RunbookDocumentParser: Sendable {
         for index in runbooks.indices where runbooks[index].title != nil {
             runbooks[index].title = runbooks[index].title.map(TitleCleaner.clean)
         }
+        var structure: [ParseDiagnostic] = []
+        if let line = outline.excessiveNestingLine {
+            structure.append(
+                ParseDiagnostic(
+                    kind: .structure, isError: true,
+                    message: "lists and block quotes nest \(outline.maximumDepth) levels deep (more than \(MarkdownOutline.maximumNesting)); "
+                        + "this looks generated or corrupted — flatten it",
+                    location: SourceLocation(file: file, line: line)))
+        }
         return RunbookDocument(
             file: file, runbooks: runbooks, headings: headings, links: links,
-            diagnostics: source.diagnostics + frontMatter.diagnostics, lineCount: lineCount)
+            diagnostics: source.diagnostics + frontMatter.diagnostics + structure, lineCount: lineCount)
     }
 
     private func wholeFileRunbook(

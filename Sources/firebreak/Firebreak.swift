@@ -1,10 +1,28 @@
 import ArgumentParser
+import Foundation
 
-@main
+/// The `firebreak` command line: one subcommand per file.
 struct Firebreak: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "firebreak",
         abstract: "Runbooks that are checked, findable, runnable and accountable.",
         version: FirebreakVersion.current,
         subcommands: [LintCommand.self, ParseCommand.self])
+}
+
+/// Entry point: usage errors exit with status 2 (the documented contract), not ArgumentParser's 64.
+@main
+enum Main {
+    static func main() {
+        do {
+            var command = try Firebreak.parseAsRoot()
+            try command.run()
+        } catch {
+            if Firebreak.exitCode(for: error) == .validationFailure {
+                FileHandle.standardError.write(Data((Firebreak.fullMessage(for: error) + "\n").utf8))
+                exit(2)
+            }
+            Firebreak.exit(withError: error)
+        }
+    }
 }

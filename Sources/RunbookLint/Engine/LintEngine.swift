@@ -18,7 +18,7 @@ public struct LintEngine: Sendable {
     /// Rules over one document, in the order their findings are listed.
     static let documentRules: [any DocumentLintRule] = [
         EncodingRule(), FrontMatterRule(), MissingTitleRule(), MissingSectionRule(), EmptySectionRule(), StaleRule(),
-        UnterminatedFenceRule(), ShellSyntaxRule(), WrongLanguageRule(), NeverTerminatesRule(), InteractiveCommandRule(),
+        MarkdownStructureRule(), ShellSyntaxRule(), WrongLanguageRule(), NeverTerminatesRule(), InteractiveCommandRule(),
         PlaceholderRule(), UndeclaredVariableRule(), HardcodedSecretRule(), DestructiveUnguardedRule(), BrokenLinkRule(),
     ]
     static let treeRules: [any TreeLintRule] = [DuplicateIDRule(), AlertLinkRules(), ToolMissingRule(), EndpointDownRule()]
@@ -40,7 +40,7 @@ public struct LintEngine: Sendable {
         var parseProgress: (@Sendable (Int, Int) -> Void)?
         if let report = options.progress { parseProgress = { done, total in report("parsing", done, total) } }
         let tree = RunbookTree.load(
-            roots: roots,
+            roots: roots, baseDirectory: cwd,
             isExcluded: { relative, display in filter.isExcluded(relative) || filter.isExcluded(display) },
             parser: parser, progress: parseProgress)
         var usageErrors: [String] = tree.errors.map { $0.description }

@@ -1,5 +1,6 @@
 import Foundation
 import RunbookModel
+import RunbookParser
 import ShellAnalysis
 
 /// `destructive-unguarded`: a destructive command (`kubectl delete`, `rm -rf`, `FLUSHDB`, `pkill -9`) with no
@@ -9,17 +10,6 @@ struct DestructiveUnguardedRule: DocumentLintRule {
         id: "destructive-unguarded", defaultSeverity: .error, summary: "Destructive command without a warning",
         help: "Commands that lose data or capacity need a visible warning where they stand: a `> **Warning:** …` "
             + "line in the step, or a `# WARNING: …` comment above the command, saying what is lost and when it is safe.")
-
-    private static let warningWords = [
-        "warning", "caution", "danger", "destructive", "irreversible", "cannot be undone", "can't be undone",
-        "data loss", "lose data", "loses data", "permanently", "⚠", "[!warning]", "[!caution]", "be careful",
-        "use with care", "last resort", "nuclear option",
-    ]
-
-    static func isWarning(_ text: String) -> Bool {
-        let lowered = text.lowercased()
-        return warningWords.contains { lowered.contains($0) }
-    }
 
     func check(_ document: AnalyzedDocument, _ context: LintContext) -> [Finding] {
         var findings: [Finding] = []
@@ -31,8 +21,11 @@ struct DestructiveUnguardedRule: DocumentLintRule {
                 if isGuarded(block: block, index: index, runbook: runbook) { continue }
                 let scriptLines = block.script.split(separator: "\n", omittingEmptySubsequences: false)
                 for (command, assessment) in destructive {
-                    let commentsAbove = scriptLines.prefix(max(0, command.line)).filter { $0.drop(while: { $0 == " " }).hasPrefix("#") }
-                    if commentsAbove.contains(where: { Self.isWarning(String($0)) }) { continue }
+                    // A `# WARNING: …` comment above the command, or after it on its own line.
+                    let upTo = scriptLines.prefix(min(scriptLines.count, command.line + 1))
+                    if upTo.contains(where: { line in line.firstIndex(of: "#").map { Caution.isWarning(String(line[$0...])) } ?? false }) {
+                        continue
+                    }
                     let reason = assessment.reasons.first.map { " (\($0))" } ?? ""
                     findings.append(
                         finding(
@@ -46,13 +39,14 @@ struct DestructiveUnguardedRule: DocumentLintRule {
         return findings
     }
 
+    /// A warning in the title of the block's step or section, or in prose between their start and the block.
     private func isGuarded(block: CommandBlock, index: Int, runbook: Runbook) -> Bool {
-        if let step = runbook.step(holdingBlock: index), Self.isWarning(step.title) || Self.isWarning(step.prose) {
-            return true
-        }
-        if let section = runbook.section(containing: block.location.line), Self.isWarning(section.title) || Self.isWarning(section.text) {
-            return true
-        }
-        return block.attributes["destructive"] != nil || block.attributes["confirm"] != nil
+        if block.attributes["destructive"] != nil || block.attributes["confirm"] != nil { return true }
+        let step = runbook.step(holdingBlock: index)
+        let section = runbook.section(containing: block.location.line)
+        if let step, Caution.isWarning(step.title) { return true }
+        if let section, Caution.isWarning(section.title) { return true }
+        let start = [step?.location.line, section?.location.line].compactMap { $0 }.min() ?? runbook.lines.start
+        return runbook.cautions.contains { $0 >= start && $0 < block.location.line }
     }
 }
