@@ -58,8 +58,8 @@ final class ShellSyntaxOracleTests: XCTestCase {
     }
 
     func testEmptyAndCommentOnlyScriptsAreClean() throws {
-        let results = try oracle.check(["", "\n\n", "# only a comment\n# and another: don't (worry)", "echo ok"])
-        XCTAssertEqual(results, [[], [], [], []])
+        let results = try oracle.check(["", "\n\n", "# only a comment\n# and another: don't (worry)", "# end each case with ;; then esac", "echo ok"])
+        XCTAssertEqual(results, [[], [], [], [], []])
     }
 
     func testEmptyInputStartsNothing() throws {
@@ -147,5 +147,53 @@ final class ShellSyntaxOracleTests: XCTestCase {
                 ReferenceBash.findings(results[index]), reference[index],
                 "script \(index): \(scripts[index].debugDescription)")
         }
+    }
+}
+
+/// Real runbooks: every shell block of the shared corpus, batched, against `bash -n` one by one.
+final class ShellSyntaxCorpusTests: XCTestCase {
+    func testCorpusBlocksAgreeWithOneByOne() throws {
+        let corpus = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("shared/corpus")
+        guard let files = FileManager.default.enumerator(at: corpus, includingPropertiesForKeys: nil) else {
+            throw XCTSkip("no corpus at \(corpus.path)")
+        }
+        var blocks: [String] = []
+        for case let file as URL in files where file.pathExtension == "md" {
+            let text = String(decoding: try Data(contentsOf: file), as: UTF8.self)
+            blocks.append(contentsOf: Self.shellBlocks(text))
+        }
+        guard blocks.count > 100 else { throw XCTSkip("corpus too small at \(corpus.path)") }
+        let results = try ShellSyntaxOracle(parallelism: 2, batchSize: 100).check(blocks)
+        let reference = try ReferenceBash.check(blocks)
+        for index in blocks.indices {
+            XCTAssertEqual(ReferenceBash.findings(results[index]), reference[index], "block: \(blocks[index].prefix(300).debugDescription)")
+        }
+    }
+
+    /// Fenced blocks labelled as shell (or unlabelled), found line by line.
+    static func shellBlocks(_ markdown: String) -> [String] {
+        var blocks: [String] = []
+        var fence: Substring?
+        var keep = false
+        var body: [Substring] = []
+        for line in markdown.split(separator: "\n", omittingEmptySubsequences: false) {
+            let trimmed = line.drop(while: { $0 == " " })
+            if let open = fence {
+                if trimmed.hasPrefix(open) {
+                    if keep { blocks.append(body.joined(separator: "\n")) }
+                    fence = nil
+                } else {
+                    body.append(line)
+                }
+            } else if trimmed.hasPrefix("```") || trimmed.hasPrefix("~~~") {
+                let marker = trimmed.prefix(while: { $0 == "`" || $0 == "~" })
+                let label = trimmed.dropFirst(marker.count).trimmingCharacters(in: .whitespaces).lowercased()
+                fence = marker
+                keep = ["", "bash", "sh", "shell", "console", "zsh"].contains(label)
+                body = []
+            }
+        }
+        return blocks
     }
 }

@@ -33,17 +33,20 @@ struct BashDiagnostic: Equatable, Sendable {
         return result
     }
 
-    /// The diagnostic as an issue of a script that `bash -n` checked on its own, its line
-    /// clamped into the script's `lineCount` lines (bash reports a missing `fi` on the line
-    /// after the last).
-    func issue(lineCount: Int) -> ShellSyntaxIssue {
-        var line = self.line ?? 1
+    /// The diagnostic as an issue of a script parsed on its own, starting `lineOffset` lines
+    /// into the parsed text; its line is clamped into the script's `lineCount` lines (bash
+    /// reports a missing `fi` on the line after the last).
+    func issue(lineOffset: Int, lineCount: Int) -> ShellSyntaxIssue {
+        var line = (self.line ?? 1 + lineOffset) - lineOffset
+        var message = self.message
         // `here-document at line 3 delimited by end-of-file`: bash reports the end of the input;
         // the line that needs fixing is where the here-document starts.
-        if let range = message.range(of: "here-document at line "),
-            let start = Int(message[range.upperBound...].prefix(while: { $0.isASCII && $0.isNumber }))
-        {
-            line = start
+        if let range = message.range(of: "here-document at line ") {
+            let digits = message[range.upperBound...].prefix(while: { $0.isASCII && $0.isNumber })
+            if let start = Int(digits) {
+                line = start - lineOffset
+                message.replaceSubrange(range.upperBound..<digits.endIndex, with: String(line))
+            }
         }
         return ShellSyntaxIssue(line: min(max(1, line), max(1, lineCount)), message: message, tool: "bash", level: "error")
     }

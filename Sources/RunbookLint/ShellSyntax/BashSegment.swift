@@ -10,13 +10,15 @@
 /// <script>
 /// # }}}} ]]]] )))))) ; &&      closes a dangling `${`, `$[`, `$((` and then fails; a comment otherwise
 /// ;; esac ) }                  fails after an open `if`, `{`, `(`, `$(`, `|`, `&&`, `case`…
+///                              (a script with `case` syntax of its own, whose `esac` would
+///                              close this frame, gets `if :; then :` … `fi ) }` instead)
 /// : <<'__FB_G__'               a dangling here-document ends at one of the script's own
 /// <each heredoc delimiter>     delimiters, and `; &&` then fails; otherwise all of this is a
 /// ; &&                         here-document body
 /// __FB_G__
-/// : '; &&'                     fails when a single quote is open
-/// : "; &&"                     fails when a double quote is open
-/// : `; &&`                     fails when a backquote is open (bash does not parse backquotes under -n)
+/// : '; &&' "; &&" `; &&`      fails when a single quote, double quote or backquote is open:
+///                              the quote that closes it exposes `; &&` (bash does not parse
+///                              backquotes under -n, so the last part is harmless otherwise)
 /// ```
 ///
 /// A clean script leaves bash at the top level after its frame, and none of these lines is an
@@ -39,25 +41,25 @@ struct BashSegment {
     private let bodyRanges: [Range<Int>]
 
     init(_ scripts: [PreparedScript]) {
-        var lines = ["set -n"]
+        var text = "set -n\n"
+        var line = 1
         var ranges: [Range<Int>] = []
         ranges.reserveCapacity(scripts.count)
         for script in scripts {
-            lines.append("{ ( case _ in _)")
-            let start = lines.count + 1
-            lines.append(contentsOf: script.lines)
-            ranges.append(start..<(lines.count + 1))
-            lines.append("# }}}} ]]]] )))))) ; &&")
-            lines.append(";; esac ) }")
-            lines.append(": <<'\(Self.reservedMarker)G__'")
-            lines.append(contentsOf: script.heredocDelimiters)
-            lines.append("; &&")
-            lines.append("\(Self.reservedMarker)G__")
-            lines.append(": '; &&'")
-            lines.append(": \"; &&\"")
-            lines.append(": `; &&`")
+            text += script.usesCase ? "{ ( if :; then :\n" : "{ ( case _ in _)\n"
+            let start = line + 2
+            text += script.text
+            line += 1 + script.lineCount
+            ranges.append(start..<(line + 1))
+            text += "# }}}} ]]]] )))))) ; &&\n"
+            text += script.usesCase ? "fi ) }\n" : ";; esac ) }\n"
+            text += ": <<'\(Self.reservedMarker)G__'\n"
+            for delimiter in script.heredocDelimiters { text += delimiter + "\n" }
+            text += "; &&\n\(Self.reservedMarker)G__\n"
+            text += ": '; &&' \"; &&\" `; &&`\n"
+            line += 6 + script.heredocDelimiters.count
         }
-        self.text = lines.joined(separator: "\n") + "\n"
+        self.text = text
         self.bodyRanges = ranges
     }
 

@@ -1,69 +1,96 @@
-/// A script as the bash checks see it: line endings normalised, split into lines, with what the
-/// batch framing needs to know about it.
+/// A script as the bash checks see it: line endings normalised, with what the batch framing
+/// needs to know about it. Works on bytes: tens of thousands of scripts pass through here.
 struct PreparedScript: Sendable {
-    /// The script's lines, without line terminators.
-    let lines: [String]
+    /// The script, each line newline-terminated (empty for an empty script).
+    let text: String
+    /// Number of lines.
+    let lineCount: Int
     /// Words that may end a here-document the script opens (`EOF` for `cat <<'EOF'`).
     let heredocDelimiters: [String]
     /// Whether the script may share a parse with others. Scripts that could defeat the framing
-    /// (a `case` terminator that closes the frame, a here-document delimiter that cannot be
-    /// extracted safely) are parsed on their own.
+    /// (a here-document delimiter that cannot be extracted safely, the framing's own marker)
+    /// are parsed on their own.
     let batchable: Bool
+    /// Whether the script uses `case` syntax (`esac`, `;;`, `;&`), which would close a
+    /// `case` frame; such scripts get an `if` frame instead.
+    let usesCase: Bool
+    /// Whether the script has a compound assignment (`name=(…)`): after an error inside one,
+    /// `bash -n` goes on parsing, which only a real `bash -n` reproduces.
+    let hasCompoundAssignment: Bool
 
-    /// Normalises `text`: CRLF becomes LF (runbooks written on Windows are still meant for bash),
-    /// NUL bytes are dropped (bash cannot hold them either), a final newline does not add a line.
-    init(_ text: String) {
-        var normalized = text
-        if normalized.contains("\r\n") { normalized = normalized.replacingOccurrences(of: "\r\n", with: "\n") }
-        if normalized.contains("\u{0}") { normalized = normalized.replacingOccurrences(of: "\u{0}", with: "") }
-        var lines = normalized.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-        if lines.last == "" { lines.removeLast() }
-        self.lines = lines
-        let (delimiters, complete) = Self.heredocDelimiters(in: lines)
-        self.heredocDelimiters = delimiters
-        self.batchable = complete && !lines.contains { line in
-            line.contains("esac") || line.contains(";;") || line.contains(";&") || line.contains(BashSegment.reservedMarker)
+    /// Normalises `source`: CRLF becomes LF (runbooks written on Windows are still meant for
+    /// bash), NUL bytes are dropped (bash cannot hold them either), and the last line gets a
+    /// newline if it has none.
+    init(_ source: String) {
+        var bytes = Array(source.utf8)
+        if bytes.contains(0) || bytes.contains(Self.carriageReturn) {
+            var cleaned: [UInt8] = []
+            cleaned.reserveCapacity(bytes.count)
+            for (index, byte) in bytes.enumerated() where byte != 0 {
+                if byte == Self.carriageReturn, index + 1 < bytes.count, bytes[index + 1] == Self.newline { continue }
+                cleaned.append(byte)
+            }
+            bytes = cleaned
         }
+        if let last = bytes.last, last != Self.newline { bytes.append(Self.newline) }
+        self.lineCount = bytes.reduce(0) { $1 == Self.newline ? $0 + 1 : $0 }
+        self.text = String(decoding: bytes, as: UTF8.self)
+        let (delimiters, complete) = Self.heredocDelimiters(in: bytes)
+        self.heredocDelimiters = delimiters
+        self.batchable = complete && !Self.contains(bytes, Array(BashSegment.reservedMarker.utf8))
+        self.usesCase = Self.contains(bytes, Array("esac".utf8)) || Self.contains(bytes, Array(";;".utf8))
+            || Self.contains(bytes, Array(";&".utf8))
+        self.hasCompoundAssignment = Self.contains(bytes, Array("=(".utf8))
     }
 
-    /// The script as one text, each line newline-terminated.
-    var text: String {
-        lines.isEmpty ? "" : lines.joined(separator: "\n") + "\n"
+    private static let newline = UInt8(ascii: "\n")
+    private static let carriageReturn = UInt8(ascii: "\r")
+
+    static func contains(_ bytes: [UInt8], _ needle: [UInt8]) -> Bool {
+        guard let first = needle.first, bytes.count >= needle.count else { return false }
+        var index = 0
+        let last = bytes.count - needle.count
+        while index <= last {
+            if bytes[index] == first {
+                var matched = 1
+                while matched < needle.count, bytes[index + matched] == needle[matched] { matched += 1 }
+                if matched == needle.count { return true }
+            }
+            index += 1
+        }
+        return false
     }
 
     /// Candidate here-document delimiters, over-approximated: a `<<` inside a string or an
     /// arithmetic shift adds a harmless extra candidate. `complete` is false when some `<<` is
     /// followed by a word that cannot be used as a plain guard line.
-    static func heredocDelimiters(in lines: [String]) -> (delimiters: [String], complete: Bool) {
+    static func heredocDelimiters(in bytes: [UInt8]) -> (delimiters: [String], complete: Bool) {
         var delimiters: [String] = []
         var complete = true
-        for line in lines where line.contains("<<") {
-            let bytes = Array(line.utf8)
-            var index = 0
-            while index + 1 < bytes.count {
-                guard bytes[index] == UInt8(ascii: "<"), bytes[index + 1] == UInt8(ascii: "<") else {
-                    index += 1
-                    continue
-                }
-                var cursor = index + 2
-                if cursor < bytes.count, bytes[cursor] == UInt8(ascii: "<") {
-                    // A here-string (`<<<`) has no delimiter.
-                    index = cursor + 1
-                    continue
-                }
-                if cursor < bytes.count, bytes[cursor] == UInt8(ascii: "-") { cursor += 1 }
-                while cursor < bytes.count, bytes[cursor] == UInt8(ascii: " ") || bytes[cursor] == UInt8(ascii: "\t") {
-                    cursor += 1
-                }
-                let (word, end) = Self.shellWord(bytes, from: cursor)
-                if let word, !word.isEmpty, word.allSatisfy(Self.isPlainDelimiterByte) {
-                    let delimiter = String(decoding: word, as: UTF8.self)
-                    if !delimiters.contains(delimiter) { delimiters.append(delimiter) }
-                } else {
-                    complete = false
-                }
-                index = max(end, index + 2)
+        var index = 0
+        while index + 1 < bytes.count {
+            guard bytes[index] == UInt8(ascii: "<"), bytes[index + 1] == UInt8(ascii: "<") else {
+                index += 1
+                continue
             }
+            var cursor = index + 2
+            if cursor < bytes.count, bytes[cursor] == UInt8(ascii: "<") {
+                // A here-string (`<<<`) has no delimiter.
+                index = cursor + 1
+                continue
+            }
+            if cursor < bytes.count, bytes[cursor] == UInt8(ascii: "-") { cursor += 1 }
+            while cursor < bytes.count, bytes[cursor] == UInt8(ascii: " ") || bytes[cursor] == UInt8(ascii: "\t") {
+                cursor += 1
+            }
+            let (word, end) = shellWord(bytes, from: cursor)
+            if let word, !word.isEmpty, word.allSatisfy(isPlainDelimiterByte) {
+                let delimiter = String(decoding: word, as: UTF8.self)
+                if !delimiters.contains(delimiter) { delimiters.append(delimiter) }
+            } else {
+                complete = false
+            }
+            index = max(end, index + 2)
         }
         return (delimiters, complete)
     }
@@ -76,8 +103,8 @@ struct PreparedScript: Sendable {
         while index < bytes.count {
             let byte = bytes[index]
             switch byte {
-            case UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: ";"), UInt8(ascii: "&"), UInt8(ascii: "|"),
-                UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "("), UInt8(ascii: ")"):
+            case UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: "\n"), UInt8(ascii: ";"), UInt8(ascii: "&"),
+                UInt8(ascii: "|"), UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "("), UInt8(ascii: ")"):
                 return (word, index)
             case UInt8(ascii: "'"), UInt8(ascii: "\""):
                 guard let close = bytes[(index + 1)...].firstIndex(of: byte) else { return (nil, bytes.count) }
@@ -96,6 +123,8 @@ struct PreparedScript: Sendable {
         return (word, index)
     }
 
+    /// Bytes that may appear in a guard line without changing what any quoting state does
+    /// with it (no quotes, `$`, backquotes, backslashes, newlines).
     private static func isPlainDelimiterByte(_ byte: UInt8) -> Bool {
         switch byte {
         case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),

@@ -59,14 +59,11 @@ public struct ShellSyntaxOracle: Sendable {
         // Identical scripts are checked once.
         var uniqueIndex: [String: Int] = [:]
         var prepared: [PreparedScript] = []
-        var texts: [String] = []
         let slots = scripts.map { script -> Int in
             let key = PreparedScript(script)
-            let text = key.text
-            if let known = uniqueIndex[text] { return known }
-            uniqueIndex[text] = prepared.count
+            if let known = uniqueIndex[key.text] { return known }
+            uniqueIndex[key.text] = prepared.count
             prepared.append(key)
-            texts.append(text)
             return prepared.count - 1
         }
 
@@ -75,7 +72,8 @@ public struct ShellSyntaxOracle: Sendable {
 
         var issues = try bashIssues(prepared, directory: directory)
         if let shellcheckPath {
-            let accepted = texts.indices.filter { issues[$0] == nil && !prepared[$0].lines.isEmpty }.map { (id: $0, text: texts[$0]) }
+            let accepted = prepared.indices.filter { issues[$0] == nil && prepared[$0].lineCount > 0 }
+                .map { (id: $0, text: prepared[$0].text) }
             let folder = directory.appendingPathComponent("shellcheck")
             do {
                 try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
@@ -96,7 +94,7 @@ public struct ShellSyntaxOracle: Sendable {
         // Scripts that cannot share a segment are jobs of their own, after the segments.
         let batchable = prepared.indices.filter { prepared[$0].batchable }
         let alone = prepared.indices.filter { !prepared[$0].batchable }
-        // Several segments per worker keep both processors busy until the end.
+        // Several jobs per worker keep both processors busy until the end.
         let perSegment = max(8, min(batchSize, (batchable.count + parallelism * 4 - 1) / (parallelism * 4)))
         var jobs = stride(from: 0, to: batchable.count, by: perSegment).map {
             Array(batchable[$0..<min($0 + perSegment, batchable.count)])
@@ -116,7 +114,7 @@ public struct ShellSyntaxOracle: Sendable {
                 return try BashParseSession(bashPath: bashPath, directory: directory, name: name)
             },
             perform: { session, job in
-                try BashSyntaxResolver(scripts: prepared, session: session).resolve(jobs[job])
+                try BashSyntaxResolver(scripts: prepared, session: session, maximumSegment: batchSize).resolve(jobs[job])
             },
             finish: { session in session.end() })
         var issues: [Int: [ShellSyntaxIssue]] = [:]

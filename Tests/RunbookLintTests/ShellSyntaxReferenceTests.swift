@@ -136,3 +136,14 @@ enum ShellFixtures {
         }
     }
 }
+
+/// The reference itself must read bash the way the assertions assume.
+final class ShellSyntaxReferenceTests: XCTestCase {
+    func testReferenceReadsBashMessages() throws {
+        let findings = try ReferenceBash.check(["echo ok", "echo ok\nfi", "cat <<EOF\nbody", "if true; then\n  echo"])
+        XCTAssertEqual(findings[0], [])
+        XCTAssertEqual(findings[1], [.init(line: 2, message: "syntax error near unexpected token `fi'")])
+        XCTAssertEqual(findings[2], [.init(line: 1, message: "warning: here-document at line 1 delimited by end-of-file (wanted `EOF')")])
+        XCTAssertEqual(findings[3], [.init(line: 2, message: "syntax error: unexpected end of file")])
+    }
+}
