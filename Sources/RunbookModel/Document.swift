@@ -84,6 +84,10 @@ public struct RunbookDocument: Sendable, Codable {
     public var diagnostics: [ParseDiagnostic]
     /// Number of lines in the file.
     public var lineCount: Int
+    /// Code blocks outside every runbook of a multi-runbook document (shared setup in its preamble, say).
+    public var sharedBlocks: [CommandBlock] = []
+    /// Prose outside every runbook of a multi-runbook document.
+    public var sharedText: String = ""
 
     public init(
         file: String, runbooks: [Runbook], headings: [Heading], links: [Link], diagnostics: [ParseDiagnostic],
@@ -95,6 +99,13 @@ public struct RunbookDocument: Sendable, Codable {
         self.links = links
         self.diagnostics = diagnostics
         self.lineCount = lineCount
+    }
+
+    /// Every code block with the runbook it belongs to (nil for shared blocks), in document order.
+    public var allBlocks: [(block: CommandBlock, runbook: Runbook?, index: Int)] {
+        var result: [(block: CommandBlock, runbook: Runbook?, index: Int)] = sharedBlocks.map { ($0, nil, -1) }
+        for runbook in runbooks { result += runbook.blocks.enumerated().map { ($1, runbook, $0) } }
+        return result.sorted { $0.block.location.line < $1.block.location.line }
     }
 
     /// The set of anchors (`#…` targets) the file defines.

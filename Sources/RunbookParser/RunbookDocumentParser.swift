@@ -93,6 +93,13 @@ public struct RunbookDocumentParser: Sendable {
         for index in runbooks.indices where runbooks[index].title != nil {
             runbooks[index].title = runbooks[index].title.map(TitleCleaner.clean)
         }
+        var shared: [CommandBlock] = []
+        var sharedText: [String] = []
+        if runbooks.count > 1 || runbooks.first?.anchor != nil {
+            let inside = { (line: Int) in runbooks.contains { $0.lines.contains(line) } }
+            shared = blocks.filter { !inside($0.location.line) }
+            sharedText = outline.prose.filter { !inside($0.line) }.map(\.text)
+        }
         var structure: [ParseDiagnostic] = []
         if let line = outline.excessiveNestingLine {
             structure.append(
@@ -102,9 +109,12 @@ public struct RunbookDocumentParser: Sendable {
                         + "this looks generated or corrupted — flatten it",
                     location: SourceLocation(file: file, line: line)))
         }
-        return RunbookDocument(
+        var document = RunbookDocument(
             file: file, runbooks: runbooks, headings: headings, links: links,
             diagnostics: source.diagnostics + frontMatter.diagnostics + structure, lineCount: lineCount)
+        document.sharedBlocks = shared
+        document.sharedText = sharedText.joined(separator: "\n")
+        return document
     }
 
     private func wholeFileRunbook(

@@ -67,9 +67,26 @@ extension CommandClassifier {
                 values.append(String(argument.dropFirst(flag.count + 1)))
             } else if let flag = short.first(where: { argument.hasPrefix($0) && !argument.hasPrefix("--") }) {
                 values.append(String(argument.dropFirst(flag.count)))
+            } else if let letter = clusteredLetter(argument, short) {
+                // getopt clusters: `psql -Atc "SELECT 1"`: the option that takes a value ends the cluster.
+                let rest = argument.drop { $0 != letter }.dropFirst()
+                if rest.isEmpty {
+                    if index < arguments.count { values.append(arguments[index]) }
+                    index += 1
+                } else {
+                    values.append(String(rest))
+                }
             }
         }
         return values
+    }
+
+    /// The letter of a one-letter option in `short` that appears inside a flag cluster like `-Atc`.
+    private static func clusteredLetter(_ argument: String, _ short: [String]) -> Character? {
+        guard argument.count > 2, argument.hasPrefix("-"), !argument.hasPrefix("--") else { return nil }
+        let letters = short.filter { $0.count == 2 }.compactMap { $0.last }
+        // Flags before the option must be letters; what follows it is its value (`-AtcSELECT 1`).
+        return argument.dropFirst().prefix(while: { $0.isLetter }).first { letters.contains($0) }
     }
 
     static func hasOption(_ arguments: [String], _ options: [String]) -> Bool {

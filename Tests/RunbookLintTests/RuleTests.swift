@@ -101,6 +101,39 @@ final class RuleTests: XCTestCase {
         XCTAssertEqual(report.findings("destructive-unguarded"), [], "a WARNING comment on the line above counts")
     }
 
+    func testPreambleSetupIsSharedByUnitsAndLintedItself() throws {
+        let sandbox = try LintSandbox()
+        try sandbox.write(
+            "ops.md",
+            """
+            # Ledger operations
+
+            Set the connection once per shell:
+
+            ```bash
+            export LEDGER_DB="$(cat /etc/ledger/db-uri)"
+            rm -rf /tmp/ledger-scratch
+            ```
+
+            ## LED-001: Batch stuck
+
+            ```bash
+            psql "$LEDGER_DB" -Atc "SELECT 1"
+            ```
+
+            ## LED-002: Projection stale
+
+            ```bash
+            psql "$LEDGER_DB" -Atc "SELECT 2" "$UNSET_THING"
+            ```
+            """)
+        let report = try sandbox.lint(["ops.md"])
+        XCTAssertEqual(report.findings("undeclared-variable").map(\.message.description).count, 1)
+        XCTAssertTrue(report.findings("undeclared-variable").first?.message.contains("UNSET_THING") ?? false)
+        XCTAssertEqual(report.findings("destructive-unguarded").map(\.location.line), [7], "shared blocks are linted too")
+        XCTAssertNil(report.findings("destructive-unguarded").first?.runbook)
+    }
+
     func testLinksAndAnchors() throws {
         let sandbox = try LintSandbox()
         try sandbox.write("docs/a.md", "# A\n\n## Step 2: Restart the API\n\n[b](b.md#rollback) [gone](missing.md) [self](#step-2-restart-the-api) [bad](#nope) [web](https://example.com/x)\n")

@@ -124,7 +124,10 @@ final class CommandClassifierTests: XCTestCase {
             ("mysql -e 'SHOW PROCESSLIST'", .readOnly),
             ("mysql -u root -e \"KILL 42\"", .destructive),
             ("sqlite3 app.db 'DELETE FROM sessions'", .destructive),
+            ("psql \"$DB\" -X -Atc \"SELECT count(*) FROM batches\"", .readOnly),
+            ("psql -Atc'DROP TABLE x'", .destructive),
         ])
+        XCTAssertFalse(assess("psql \"$DB\" -X -Atc \"SELECT 1\"").interactive, "-c inside a flag cluster carries the SQL")
         XCTAssertTrue(assess("psql -h db -U app").interactive)
         XCTAssertTrue(assess("mysql -u root mydb").interactive)
         let heredoc = assess("psql -h db <<EOF\nUPDATE accounts SET locked = false;\nEOF")

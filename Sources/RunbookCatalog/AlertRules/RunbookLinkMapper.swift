@@ -28,16 +28,19 @@ public struct RunbookLinkMapper: Sendable {
     /// The files links may lead to.
     public let index: any RunbookFileIndex
     private let ruleFileDirectory: @Sendable (String) -> String?
+    /// Further directories relative links are tried against (the config file's directory).
+    private let extraBases: [String]
 
     /// Creates a mapper. `ruleFileDirectory` gives the directory of a rule file relative to the
     /// base directory (for links relative to the rule file), or nil to use the base directory only.
     public init(
         urlMaps: [URLMap], index: any RunbookFileIndex,
-        ruleFileDirectory: @escaping @Sendable (String) -> String? = { _ in nil }
+        ruleFileDirectory: @escaping @Sendable (String) -> String? = { _ in nil }, extraBases: [String] = []
     ) {
         self.urlMaps = urlMaps
         self.index = index
         self.ruleFileDirectory = ruleFileDirectory
+        self.extraBases = extraBases
     }
 
     /// Where `link`, written in the rule file `fromRuleFile`, leads.
@@ -68,7 +71,7 @@ public struct RunbookLinkMapper: Sendable {
                 bases = [String(decoded.drop { $0 == "/" })]
             } else {
                 let ruleDirectory = ruleFileDirectory(fromRuleFile).map { $0 + "/" + decoded }
-                bases = [ruleDirectory, decoded].compactMap { $0 }
+                bases = [ruleDirectory, decoded].compactMap { $0 } + extraBases.map { $0 + "/" + decoded }
             }
         }
         let normalized = Self.unique(bases.compactMap(Self.normalize))

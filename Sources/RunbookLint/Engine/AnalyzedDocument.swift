@@ -21,8 +21,9 @@ struct AnalyzedDocument: Sendable {
     init(document: RunbookDocument, classifier: CommandClassifier) {
         self.document = document
         var blocks: [Int: BlockAnalysis] = [:]
-        for runbook in document.runbooks {
-            for block in runbook.blocks where block.language.isShell && blocks[block.location.line] == nil {
+        for (block, _, _) in document.allBlocks {
+            do {
+                guard block.language.isShell && blocks[block.location.line] == nil else { continue }
                 let (rewritten, placeholders) = Placeholders.rewrite(block.script)
                 let parse = ShellParser.parse(block.script)
                 let commands = parse.commands.map { ($0, classifier.assess($0)) }

@@ -12,8 +12,8 @@ extension LintEngine {
         var owners: [(document: Int, line: Int)] = []
         for (index, document) in documents.enumerated() {
             var seen = Set<Int>()
-            for runbook in document.document.runbooks {
-                for block in runbook.blocks where block.language.isShell && !block.unterminated {
+            for (block, runbook, _) in document.document.allBlocks {
+                if block.language.isShell && !block.unterminated {
                     guard let analysis = document.blocks[block.location.line], seen.insert(block.location.line).inserted else { continue }
                     scripts.append(analysis.checkedScript)
                     owners.append((index, block.location.line))

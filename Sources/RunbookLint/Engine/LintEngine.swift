@@ -55,7 +55,15 @@ public struct LintEngine: Sendable {
         let urlMaps = config.urlMaps.map { URLMap(prefix: $0.prefix, path: DisplayPath.relative(config.resolve($0.path), to: cwd)) }
             + options.urlMaps.map { URLMap(prefix: $0.prefix, path: $0.path) }
         let index = RunbookFileSet(baseDirectory: cwd, relativePaths: tree.files)
-        let mapper = RunbookLinkMapper(urlMaps: urlMaps, index: index)
+        // A relative `runbook:` path may be written from the rule file's directory or from the config's.
+        let configDirectory = DisplayPath.relative(config.baseDirectory, to: cwd)
+        let mapper = RunbookLinkMapper(
+            urlMaps: urlMaps, index: index,
+            ruleFileDirectory: { ruleFile in
+                let directory = (ruleFile as NSString).deletingLastPathComponent
+                return directory.isEmpty ? nil : directory
+            },
+            extraBases: configDirectory == "." ? [] : [configDirectory])
         let linkage = AlertCoverage.compute(documents: tree.documents, alerts: loaded.rules, mapper: mapper)
         let analyzedTree = AnalyzedTree(documents: documents, alerts: loaded.rules, linkage: linkage)
 

@@ -13,12 +13,12 @@ struct DestructiveUnguardedRule: DocumentLintRule {
 
     func check(_ document: AnalyzedDocument, _ context: LintContext) -> [Finding] {
         var findings: [Finding] = []
-        for runbook in document.document.runbooks {
-            for (index, block) in runbook.blocks.enumerated() where block.language.isShell {
+        for (block, runbook, index) in document.document.allBlocks {
+            if block.language.isShell {
                 guard let analysis = document.blocks[block.location.line] else { continue }
                 let destructive = analysis.commands.filter { $0.assessment.safety == .destructive }
                 guard !destructive.isEmpty else { continue }
-                if isGuarded(block: block, index: index, runbook: runbook) { continue }
+                if isGuarded(block: block, index: index, runbook: runbook, sharedText: document.document.sharedText) { continue }
                 let scriptLines = block.script.split(separator: "\n", omittingEmptySubsequences: false)
                 for (command, assessment) in destructive {
                     // A `# WARNING: …` comment above the command, or after it on its own line.
@@ -40,8 +40,10 @@ struct DestructiveUnguardedRule: DocumentLintRule {
     }
 
     /// A warning in the title of the block's step or section, or in prose between their start and the block.
-    private func isGuarded(block: CommandBlock, index: Int, runbook: Runbook) -> Bool {
+    /// Blocks outside every runbook (a document's shared preamble) are guarded by a warning in that preamble.
+    private func isGuarded(block: CommandBlock, index: Int, runbook: Runbook?, sharedText: String) -> Bool {
         if block.attributes["destructive"] != nil || block.attributes["confirm"] != nil { return true }
+        guard let runbook else { return Caution.isWarning(sharedText) }
         let step = runbook.step(holdingBlock: index)
         let section = runbook.section(containing: block.location.line)
         if let step, Caution.isWarning(step.title) { return true }

@@ -20,15 +20,15 @@ struct EndpointDownRule: TreeLintRule {
 
     func check(_ tree: AnalyzedTree, _ context: LintContext) -> [Finding] {
         guard context.full else { return [] }
-        var firstUse: [String: (SourceLocation, String)] = [:]
+        var firstUse: [String: (SourceLocation, String?)] = [:]
         var order: [String] = []
         for document in tree.documents {
-            for runbook in document.document.runbooks {
-                for block in runbook.blocks where block.language.isShell {
+            for (block, runbook, _) in document.document.allBlocks {
+                if block.language.isShell {
                     for (command, _) in document.blocks[block.location.line]?.commands ?? []
                     where command.program == "curl" || command.program == "wget" {
                         for word in command.arguments where Self.isHealthURL(word.text) && firstUse[word.text] == nil {
-                            firstUse[word.text] = (BlockLocation.of(command, in: block), runbook.id)
+                            firstUse[word.text] = (BlockLocation.of(command, in: block), runbook?.id)
                             order.append(word.text)
                         }
                     }

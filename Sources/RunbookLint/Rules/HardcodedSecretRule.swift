@@ -11,8 +11,8 @@ struct HardcodedSecretRule: DocumentLintRule {
     func check(_ document: AnalyzedDocument, _ context: LintContext) -> [Finding] {
         var findings: [Finding] = []
         var seen = Set<Int>()
-        for runbook in document.document.runbooks {
-            for block in runbook.blocks where seen.insert(block.location.line).inserted {
+        for (block, runbook, _) in document.document.allBlocks {
+            if seen.insert(block.location.line).inserted {
                 for match in SecretScanner.find(in: block.content) {
                     findings.append(
                         finding(

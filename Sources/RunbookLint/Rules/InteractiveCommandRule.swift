@@ -9,8 +9,8 @@ struct InteractiveCommandRule: DocumentLintRule {
 
     func check(_ document: AnalyzedDocument, _ context: LintContext) -> [Finding] {
         var findings: [Finding] = []
-        for runbook in document.document.runbooks {
-            for block in runbook.blocks where block.language.isShell {
+        for (block, runbook, _) in document.document.allBlocks {
+            if block.language.isShell {
                 for (command, assessment) in document.blocks[block.location.line]?.commands ?? [] where assessment.interactive {
                     let reason = CommandText.reason(assessment.reasons)
                     findings.append(

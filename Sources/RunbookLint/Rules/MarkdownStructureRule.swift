@@ -11,8 +11,8 @@ struct MarkdownStructureRule: DocumentLintRule {
     func check(_ document: AnalyzedDocument, _ context: LintContext) -> [Finding] {
         var seen = Set<Int>()
         var findings = document.document.diagnostics.filter { $0.kind == .structure }.map { finding($0.location, $0.message) }
-        for runbook in document.document.runbooks {
-            for block in runbook.blocks where block.unterminated && seen.insert(block.location.line).inserted {
+        for (block, runbook, _) in document.document.allBlocks {
+            if block.unterminated && seen.insert(block.location.line).inserted {
                 findings.append(
                     finding(
                         block.location,

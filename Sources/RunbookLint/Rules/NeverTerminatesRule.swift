@@ -11,8 +11,8 @@ struct NeverTerminatesRule: DocumentLintRule {
 
     func check(_ document: AnalyzedDocument, _ context: LintContext) -> [Finding] {
         var findings: [Finding] = []
-        for runbook in document.document.runbooks {
-            for block in runbook.blocks where block.language.isShell && block.attributes["timeout"] == nil {
+        for (block, runbook, _) in document.document.allBlocks {
+            if block.language.isShell && block.attributes["timeout"] == nil {
                 for (command, assessment) in document.blocks[block.location.line]?.commands ?? []
                 where assessment.neverTerminates && !command.wrappers.contains("timeout") {
                     let reason = CommandText.reason(assessment.reasons)

@@ -10,8 +10,8 @@ struct PlaceholderRule: DocumentLintRule {
 
     func check(_ document: AnalyzedDocument, _ context: LintContext) -> [Finding] {
         var findings: [Finding] = []
-        for runbook in document.document.runbooks {
-            for block in runbook.blocks {
+        for (block, runbook, _) in document.document.allBlocks {
+            do {
                 let placeholders: [Placeholder]
                 let lineOf: (Int) -> Int
                 if block.language.isShell {

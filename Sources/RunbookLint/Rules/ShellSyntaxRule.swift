@@ -10,8 +10,8 @@ struct ShellSyntaxRule: DocumentLintRule {
 
     func check(_ document: AnalyzedDocument, _ context: LintContext) -> [Finding] {
         var findings: [Finding] = []
-        for runbook in document.document.runbooks {
-            for block in runbook.blocks where block.language.isShell && !block.unterminated {
+        for (block, runbook, _) in document.document.allBlocks {
+            if block.language.isShell && !block.unterminated {
                 // shellcheck cannot parse a block that holds another language; `wrong-language` already says so.
                 let foreign = document.blocks[block.location.line].flatMap {
                     LanguageSniffer.foreignLanguage(in: $0.parse, script: block.script)

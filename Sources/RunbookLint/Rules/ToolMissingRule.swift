@@ -25,8 +25,8 @@ struct ToolMissingRule: TreeLintRule {
         var findings: [Finding] = []
         for document in tree.documents {
             var reported = Set<String>()
-            for runbook in document.document.runbooks {
-                for block in runbook.blocks where block.language.isShell {
+            for (block, runbook, _) in document.document.allBlocks {
+                if block.language.isShell {
                     for (command, _) in document.blocks[block.location.line]?.commands ?? [] {
                         guard let program = command.program, !program.contains("/"), !program.contains("$"),
                             !Self.builtins.contains(program), !reported.contains(program)
@@ -39,7 +39,7 @@ struct ToolMissingRule: TreeLintRule {
                             Finding(
                                 rule: "tool-missing", severity: .warning, location: BlockLocation.of(command, in: block),
                                 message: "`\(program)` is not installed here (not on PATH); install it where this runbook is run",
-                                runbook: runbook.id))
+                                runbook: runbook?.id))
                     }
                 }
             }

@@ -18,16 +18,22 @@ struct UndeclaredVariableRule: DocumentLintRule {
 
     func check(_ document: AnalyzedDocument, _ context: LintContext) -> [Finding] {
         var findings: [Finding] = []
+        // Setup shared by every runbook of a document (its preamble) counts for each of them.
+        var sharedAssigned = Set<String>()
+        var sharedComments = document.document.sharedText + "\n"
+        for block in document.document.sharedBlocks where block.language.isShell {
+            guard let analysis = document.blocks[block.location.line] else { continue }
+            sharedAssigned.formUnion(analysis.parse.assignedNames)
+            sharedComments += Self.comments(block)
+        }
         for runbook in document.document.runbooks {
-            var assigned = Set(runbook.metadata.params.map(\.name))
-            var comments = ""
+            var assigned = Set(runbook.metadata.params.map(\.name)).union(sharedAssigned)
+            var comments = sharedComments
             for block in runbook.blocks where block.language.isShell {
                 guard let analysis = document.blocks[block.location.line] else { continue }
                 assigned.formUnion(analysis.parse.assignedNames)
                 assigned.formUnion(analysis.placeholders.map(\.variable))
-                for line in block.content.split(separator: "\n") where line.drop(while: { $0 == " " }).hasPrefix("#") {
-                    comments += line + "\n"
-                }
+                comments += Self.comments(block)
             }
             var reported = Set<String>()
             for block in runbook.blocks where block.language.isShell {
@@ -47,6 +53,11 @@ struct UndeclaredVariableRule: DocumentLintRule {
             }
         }
         return findings
+    }
+
+    /// The comment lines of a block, where authors document the variables they use.
+    static func comments(_ block: CommandBlock) -> String {
+        block.content.split(separator: "\n").filter { $0.drop(while: { $0 == " " }).hasPrefix("#") }.joined(separator: "\n") + "\n"
     }
 
     /// Whether `text` names the variable as a word (`NAMESPACE`, `$NAMESPACE`, `` `NAMESPACE` ``).

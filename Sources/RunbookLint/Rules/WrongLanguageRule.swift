@@ -10,8 +10,8 @@ struct WrongLanguageRule: DocumentLintRule {
 
     func check(_ document: AnalyzedDocument, _ context: LintContext) -> [Finding] {
         var findings: [Finding] = []
-        for runbook in document.document.runbooks {
-            for block in runbook.blocks where block.language.isShell {
+        for (block, runbook, _) in document.document.allBlocks {
+            if block.language.isShell {
                 guard let analysis = document.blocks[block.location.line],
                     let foreign = LanguageSniffer.foreignLanguage(in: analysis.parse, script: block.script)
                 else { continue }
