@@ -91,10 +91,21 @@ echo "bench: cmark-gfm parse floor"
     "find corpus -name '*.md' -print0 | xargs -0 cmark-gfm -e table -e strikethrough -e autolink -e tasklist > /dev/null"
 floor=$(mean_of h-cmark.json)
 
-echo "bench: firebreak lint, cold (--no-cache)"
-"${hyper[@]}" -N --export-json h-cold.json "'$firebreak' lint corpus --no-cache"
+echo "bench: firebreak lint, cold (--no-cache), bash -n as the syntax oracle"
+"${hyper[@]}" -N --export-json h-cold.json "'$firebreak' lint corpus --no-cache --shellcheck off"
 check_lint_status "$(worst_status_of h-cold.json)" "the cold runs"
 cold=$(mean_of h-cold.json)
+
+# shellcheck is far slower than bash -n; its findings are cached like bash's, so only a cold run pays for it.
+cold_sc=n/a
+if command -v shellcheck >/dev/null 2>&1; then
+    echo "bench: firebreak lint, cold (--no-cache) with shellcheck as well"
+    status=0
+    start=$(now)
+    "$firebreak" lint corpus --no-cache --shellcheck on >/dev/null 2>&1 || status=$?
+    cold_sc=$(elapsed "$start" "$(now)")
+    check_lint_status "$status" "the cold run with shellcheck"
+fi
 
 echo "bench: firebreak lint, filling the cache"
 rm -rf "$cache_dir"
@@ -147,6 +158,7 @@ speedup=$(ratio "$peer" "$cold")
     printf '%-34s %10s %10s   %s\n' "tool" "seconds" "x floor" "goal"
     printf '%-34s %10s %10s   %s\n' "cmark-gfm parse (floor)" "$floor" "1.0" ""
     printf '%-34s %10s %10s   %s\n' "firebreak lint --no-cache (cold)" "$cold" "$cold_x" "<= 6x floor: $(verdict "$cold_x" 6 le)"
+    printf '%-34s %10s %10s   %s\n' "  same, with shellcheck" "$cold_sc" "$(ratio "$cold_sc" "$floor")" "(shellcheck results are cached too)"
     printf '%-34s %10s %10s   %s\n' "firebreak lint (filling cache)" "$fill" "$fill_x" "one run"
     printf '%-34s %10s %10s   %s\n' "firebreak lint (warm cache)" "$warm" "$warm_x" "<= 2x floor: $(verdict "$warm_x" 2 le)"
     printf '%-34s %10s %10s   %s\n' "pymarkdownlnt scan" "$peer" "$peer_x" "$peer_how"

@@ -34,6 +34,9 @@ struct LintCommand: ParsableCommand {
     @Option(name: .customLong("url-map"), help: "Map absolute runbook URLs to files: PREFIX=PATH (repeatable; PATH relative to the current directory).")
     var urlMaps: [String] = []
 
+    @Option(help: "Use shellcheck: auto (when installed), on (required) or off; overrides `lint.shellcheck`.")
+    var shellcheck: String?
+
     @Flag(help: "Also check that the tools commands use are installed and that health endpoints answer.")
     var full = false
 
@@ -41,6 +44,9 @@ struct LintCommand: ParsableCommand {
     var noCache = false
 
     func validate() throws {
+        if let shellcheck, !["auto", "on", "off"].contains(shellcheck) {
+            throw ValidationError("--shellcheck takes auto, on or off (got '\(shellcheck)')")
+        }
         for map in urlMaps where !map.contains("=") {
             throw ValidationError("--url-map takes PREFIX=PATH, for example https://runbooks.example.com/=runbooks/ (got '\(map)')")
         }
@@ -56,7 +62,7 @@ struct LintCommand: ParsableCommand {
         if progress.isEnabled { onProgress = { phase, done, total in progress.update(phase, done, total) } }
         let options = LintOptions(
             paths: paths, ruleFiles: ruleFiles, configPath: config, preset: preset, urlMaps: maps, full: full,
-            useCache: !noCache, progress: onProgress)
+            useCache: !noCache, shellcheck: shellcheck, progress: onProgress)
         let report: LintReport
         var readErrors: [String] = []
         do {

@@ -93,6 +93,12 @@ public struct LintEngine: Sendable {
         } else {
             config = try FirebreakConfig.discover(in: options.workingDirectory).config
         }
+        if let mode = options.shellcheck {
+            guard let value = ShellcheckMode(rawValue: mode) else {
+                throw LintUsageError(["unknown shellcheck mode '\(mode)'; use auto, on or off"])
+            }
+            config.lint.shellcheck = value
+        }
         if let preset = options.preset {
             guard let value = SectionRequirements.Preset(rawValue: preset) else {
                 throw LintUsageError(["unknown preset '\(preset)'; use one of: " + SectionRequirements.Preset.allCases.map(\.rawValue).joined(separator: ", ")])

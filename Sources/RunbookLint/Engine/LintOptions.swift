@@ -16,6 +16,8 @@ public struct LintOptions: Sendable {
     public var full: Bool
     /// Use and update the shell-syntax cache.
     public var useCache: Bool
+    /// Overrides the config's `lint.shellcheck` (`auto`, `on`, `off`).
+    public var shellcheck: String?
     /// Clock for `stale`.
     public var now: Date
     /// The directory relative paths are reported against.
@@ -25,7 +27,8 @@ public struct LintOptions: Sendable {
 
     public init(
         paths: [String] = [], ruleFiles: [String] = [], configPath: String? = nil, preset: String? = nil,
-        urlMaps: [(prefix: String, path: String)] = [], full: Bool = false, useCache: Bool = true, now: Date = Date(),
+        urlMaps: [(prefix: String, path: String)] = [], full: Bool = false, useCache: Bool = true,
+        shellcheck: String? = nil, now: Date = Date(),
         workingDirectory: URL = URL(fileURLWithPath: FileManager.default.currentDirectoryPath),
         progress: (@Sendable (String, Int, Int) -> Void)? = nil
     ) {
@@ -36,6 +39,7 @@ public struct LintOptions: Sendable {
         self.urlMaps = urlMaps
         self.full = full
         self.useCache = useCache
+        self.shellcheck = shellcheck
         self.now = now
         self.workingDirectory = workingDirectory
         self.progress = progress

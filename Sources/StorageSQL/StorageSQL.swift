@@ -1,0 +1,1 @@
+// The StorageSQL module: store and search protocols on SQLite (and later PostgreSQL).
