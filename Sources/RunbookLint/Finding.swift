@@ -1,3 +1,4 @@
+import RunbookCatalog
 import RunbookModel
 
 /// How serious a finding is. `error` fails CI (exit status 1).
@@ -65,11 +66,27 @@ public struct LintReport: Sendable {
     public var summary: LintSummary
     /// Rules that ran (for SARIF's rule table).
     public var rules: [LintRuleDescription]
+    /// The documents that were parsed, for the catalog commands built on the same run.
+    public var documents: [RunbookDocument] = []
+    /// Alert ↔ runbook resolution, when rule files were given.
+    public var coverage: AlertCoverage?
 
     public init(findings: [Finding], summary: LintSummary, rules: [LintRuleDescription]) {
         self.findings = findings
         self.summary = summary
         self.rules = rules
+    }
+
+    /// Error and warning counts per runbook id.
+    public var countsByRunbook: [String: (errors: Int, warnings: Int)] {
+        var counts: [String: (errors: Int, warnings: Int)] = [:]
+        for finding in findings {
+            guard let id = finding.runbook else { continue }
+            var entry = counts[id] ?? (0, 0)
+            if finding.severity == .error { entry.errors += 1 } else if finding.severity == .warning { entry.warnings += 1 }
+            counts[id] = entry
+        }
+        return counts
     }
 
     /// True when a finding is at error level: the exit status is 1.

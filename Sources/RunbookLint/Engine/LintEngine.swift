@@ -73,8 +73,11 @@ public struct LintEngine: Sendable {
         var findings = Parallel.map(checked.count) { index in rules.flatMap { $0.check(checked[index], context) } }.flatMap { $0 }
         for rule in Self.treeRules { findings += rule.check(analyzedTree, context) }
         findings = Self.applyLevels(findings, config: config)
-        if !usageErrors.isEmpty { throw LintReportError(report: report(findings, tree, loaded.rules.count, shellBlocks, cached), messages: usageErrors) }
-        return report(findings, tree, loaded.rules.count, shellBlocks, cached)
+        var result = report(findings, tree, loaded.rules.count, shellBlocks, cached)
+        result.documents = tree.documents
+        result.coverage = ruleFiles.isEmpty ? nil : linkage
+        if !usageErrors.isEmpty { throw LintReportError(report: result, messages: usageErrors) }
+        return result
     }
 
     private func report(_ findings: [Finding], _ tree: RunbookTree, _ alerts: Int, _ shellBlocks: Int, _ cached: Int) -> LintReport {
