@@ -34,11 +34,18 @@ struct ListCommand: ParsableCommand {
     func run() throws {
         let report = try catalog.load()
         let counts = report.countsByRunbook
+        // Alerts a runbook declares, and those whose rules link to it.
+        var linked: [String: [String]] = [:]
+        for entry in report.coverage?.entries ?? [] {
+            for runbook in entry.runbooks { linked[runbook.id, default: []].append(entry.alert.name) }
+        }
         let rows = report.documents.flatMap(\.runbooks).map { runbook in
             let count = counts[runbook.id] ?? (0, 0)
+            var alerts = runbook.metadata.alerts
+            for name in linked[runbook.id] ?? [] where !alerts.contains(name) { alerts.append(name) }
             return Row(
                 id: runbook.id, title: runbook.title, severity: runbook.metadata.severity?.rawValue,
-                mttr: runbook.metadata.mttr?.compact, service: runbook.metadata.service, alerts: runbook.metadata.alerts,
+                mttr: runbook.metadata.mttr?.compact, service: runbook.metadata.service, alerts: alerts,
                 file: runbook.file, line: runbook.location.line, lint: LintCounts(errors: count.errors, warnings: count.warnings))
         }
         if json { return try JSONOutput.write(rows) }
