@@ -102,9 +102,13 @@ final class ShellSyntaxOracleTests: XCTestCase {
     /// The framing must stop every kind of script that ends inside an open construct from
     /// swallowing the next one, including when the next one holds the matching closer.
     func testOpenEndingsNeverSwallowTheNextScript() throws {
-        let closers = ["EOF", "'", "\"", "`", "))", "}", ")", "fi", "done", "]"]
+        let closers = ["EOF", "'", "\"", "`", "))", "}", ")", "fi", "done", "]", "' }", "\" }", "esac", "'\n}\n'"]
         var scripts: [String] = []
-        for broken in ShellFixtures.broken {
+        let nested = [
+            "echo ${HOME\necho $'abc", "echo ${LEDGER:-'abc", "echo ${LEDGER:-\"abc", "echo \"${LEDGER",
+            "echo $(echo 'abc", "echo \"$(echo \\\"abc\"", "echo ${LEDGER:-`date", "echo $'it\\'s",
+        ]
+        for broken in ShellFixtures.broken + nested {
             for closer in closers {
                 scripts.append(broken)
                 scripts.append("echo before\n\(closer)\necho after")

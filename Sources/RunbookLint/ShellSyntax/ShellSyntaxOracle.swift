@@ -84,9 +84,8 @@ public struct ShellSyntaxOracle: Sendable {
             let reviewed = try runner.check(accepted, directory: folder, parallelism: parallelism)
             issues.merge(reviewed) { $0 + $1 }
         }
-        return slots.map { slot in
-            (issues[slot] ?? []).sorted { ($0.line, $0.column) < ($1.line, $1.column) }
-        }
+        // In the tools' own order: bash's messages as it printed them, shellcheck's by line.
+        return slots.map { issues[$0] ?? [] }
     }
 
     /// `bash -n` results of every script that has issues, keyed by index in `prepared`.
