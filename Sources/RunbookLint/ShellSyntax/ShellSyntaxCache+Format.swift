@@ -42,30 +42,41 @@ extension ShellSyntaxCache {
     /// The entries of a cache file, or nil when it is damaged or holds other tools' results.
     static func decode(_ data: Data, toolKey: String) -> [Key: [ShellSyntaxIssue]]? {
         let bytes = [UInt8](data)
-        var lines = bytes.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
-        // A complete file ends with a newline, so the last piece is empty.
-        guard lines.count >= 3, lines.removeLast().isEmpty else { return nil }
-        let header = String(decoding: lines.removeFirst(), as: UTF8.self)
-        guard header == formatLine + "\t" + escape(toolKey) else { return nil }
-        let trailer = String(decoding: lines.removeLast(), as: UTF8.self)
-        guard trailer == "end\t\(lines.count)" else { return nil }
+        let newline = UInt8(ascii: "\n")
+        // A complete file ends with a newline after its count line.
+        guard bytes.last == newline, let headerEnd = bytes.firstIndex(of: newline),
+            String(decoding: bytes[..<headerEnd], as: UTF8.self) == formatLine + "\t" + escape(toolKey),
+            let trailerStart = bytes[..<(bytes.count - 1)].lastIndex(of: newline).map({ $0 + 1 }),
+            trailerStart > headerEnd
+        else { return nil }
         var entries: [Key: [ShellSyntaxIssue]] = [:]
-        entries.reserveCapacity(lines.count)
-        for line in lines {
-            guard line.count >= 64, let key = Key(hexBytes: line.prefix(64)) else { return nil }
-            let rest = line.dropFirst(64)
-            if rest.isEmpty {
-                entries[key] = []
-                continue
+        entries.reserveCapacity(bytes.count / 66)
+        let sound = bytes.withUnsafeBufferPointer { buffer -> Bool in
+            var start = headerEnd + 1
+            while start < trailerStart {
+                var end = start
+                while buffer[end] != newline { end += 1 }
+                guard end - start >= 64, let key = Key(hex: UnsafeBufferPointer(rebasing: buffer[start..<(start + 64)]))
+                else { return false }
+                if end == start + 64 {
+                    entries[key] = []
+                } else {
+                    guard buffer[start + 64] == UInt8(ascii: "\t") else { return false }
+                    var issues: [ShellSyntaxIssue] = []
+                    for record in bytes[(start + 65)..<end].split(separator: UInt8(ascii: "\t"), omittingEmptySubsequences: false) {
+                        guard let issue = decodeIssue(record) else { return false }
+                        issues.append(issue)
+                    }
+                    entries[key] = issues
+                }
+                start = end + 1
             }
-            guard rest.first == UInt8(ascii: "\t") else { return nil }
-            var issues: [ShellSyntaxIssue] = []
-            for record in rest.dropFirst().split(separator: UInt8(ascii: "\t"), omittingEmptySubsequences: false) {
-                guard let issue = decodeIssue(record) else { return nil }
-                issues.append(issue)
-            }
-            entries[key] = issues
+            return true
         }
+        guard sound else { return nil }
+        let trailer = String(decoding: bytes[trailerStart..<(bytes.count - 1)], as: UTF8.self)
+        // The count also catches two entries with the same hash, which a sound file never has.
+        guard trailer == "end\t\(entries.count)" else { return nil }
         return entries
     }
 

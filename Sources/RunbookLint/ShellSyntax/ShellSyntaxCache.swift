@@ -125,24 +125,33 @@ public final class ShellSyntaxCache: @unchecked Sendable {
         var words: (UInt64, UInt64, UInt64, UInt64)
 
         init?(hex: String) {
-            var copy = hex
-            guard let key = copy.withUTF8({ Key(hexBytes: $0[...]) }) else { return nil }
+            guard let key = Array(hex.utf8).withUnsafeBufferPointer({ Key(hex: $0) }) else { return nil }
             self = key
         }
 
-        init?<Bytes: Collection>(hexBytes: Bytes) where Bytes.Element == UInt8 {
-            guard hexBytes.count == 64 else { return nil }
-            var words: [UInt64] = [0, 0, 0, 0]
-            for (index, byte) in hexBytes.enumerated() {
-                let nibble: UInt8
-                switch byte {
-                case UInt8(ascii: "0")...UInt8(ascii: "9"): nibble = byte - UInt8(ascii: "0")
-                case UInt8(ascii: "a")...UInt8(ascii: "f"): nibble = byte - UInt8(ascii: "a") + 10
-                default: return nil
-                }
-                words[index / 16] = words[index / 16] << 4 | UInt64(nibble)
+        /// Nibble values of the lowercase hex digits; 0xFF for every other byte.
+        private static let nibbles: [UInt8] = (0..<256).map { byte in
+            switch byte {
+            case 48...57: UInt8(byte - 48)
+            case 97...102: UInt8(byte - 87)
+            default: 0xFF
             }
-            self.words = (words[0], words[1], words[2], words[3])
+        }
+
+        init?(hex bytes: UnsafeBufferPointer<UInt8>) {
+            guard bytes.count == 64 else { return nil }
+            let parsed = Self.nibbles.withUnsafeBufferPointer { table -> (UInt64, UInt64, UInt64, UInt64)? in
+                var words: [UInt64] = [0, 0, 0, 0]
+                var invalid: UInt8 = 0
+                for index in 0..<64 {
+                    let nibble = table[Int(bytes[index])]
+                    invalid |= nibble & 0xF0
+                    words[index >> 4] = words[index >> 4] << 4 | UInt64(nibble & 0x0F)
+                }
+                return invalid == 0 ? (words[0], words[1], words[2], words[3]) : nil
+            }
+            guard let parsed else { return nil }
+            words = parsed
         }
 
         var hex: String {
