@@ -124,6 +124,23 @@ final class ShellSyntaxOracleTests: XCTestCase {
         }
     }
 
+    func testScriptsThatCannotShareASegmentAreCheckedAlone() throws {
+        let scripts = [
+            "cat <<\"END OF REPORT\"\nledger\nEND OF REPORT",
+            "cat <<\"END OF REPORT\"\nledger never ends",
+            "cat <<$DELIM\nbody",
+            "echo __FB_G__\nfi",
+            "echo __FB_G__",
+            "kubectl -n payments get pods",
+        ]
+        let results = try oracle.check(scripts)
+        let reference = try ReferenceBash.check(scripts)
+        for index in scripts.indices {
+            XCTAssertEqual(ReferenceBash.findings(results[index]), reference[index], "script \(index)")
+        }
+        XCTAssertEqual(results.map(\.isEmpty), [true, false, false, false, true, true])
+    }
+
     func testLargeBatchAgreesWithOneByOne() throws {
         let scripts = ShellFixtures.mixture(count: 5_000, brokenShare: 10, seed: 42)
         let results = try ShellSyntaxOracle(parallelism: 2, batchSize: 400).check(scripts)
