@@ -23,9 +23,9 @@
 /// ```
 ///
 /// The framing lines hold no quotes, `$` or backquotes except in that last line, so a script
-/// that ends inside a quote reaches it in the same quote.
-/// A clean script leaves bash at the top level after its frame, and none of these lines is an
-/// error there. Line 1 of the text is `set -n`, so that the text is parsed and never run.
+/// that ends inside a quote reaches it in the same quote. A clean script leaves bash at the
+/// top level after its frame, and none of these lines is an error there. Line 1 of the text is
+/// `set -n`, so that the text is parsed and never run.
 struct BashSegment {
     /// Text that scripts must not contain to share a segment (it would collide with the framing).
     static let reservedMarker = "__FB_"
