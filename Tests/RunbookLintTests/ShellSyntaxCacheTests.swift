@@ -34,6 +34,9 @@ final class ShellSyntaxCacheTests: XCTestCase {
         XCTAssertEqual(reader.lookup(hashA), [])
         XCTAssertEqual(reader.lookup(hashB), [bashIssue, awkward])
         XCTAssertNil(reader.lookup(ContentHash.sha256Hex("echo c")))
+        XCTAssertNil(reader.lookup("not a hash"))
+        reader.store("not a hash", [bashIssue])
+        XCTAssertNil(reader.lookup("not a hash"))
     }
 
     func testToolKeyChangeMissesEverything() throws {

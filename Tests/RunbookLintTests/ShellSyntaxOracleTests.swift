@@ -102,9 +102,13 @@ final class ShellSyntaxOracleTests: XCTestCase {
     /// The framing must stop every kind of script that ends inside an open construct from
     /// swallowing the next one, including when the next one holds the matching closer.
     func testOpenEndingsNeverSwallowTheNextScript() throws {
-        let closers = ["EOF", "'", "\"", "`", "))", "}", ")", "fi", "done", "]"]
+        let closers = ["EOF", "'", "\"", "`", "))", "}", ")", "fi", "done", "]", "' }", "\" }", "esac", "'\n}\n'"]
         var scripts: [String] = []
-        for broken in ShellFixtures.broken {
+        let nested = [
+            "echo ${HOME\necho $'abc", "echo ${LEDGER:-'abc", "echo ${LEDGER:-\"abc", "echo \"${LEDGER",
+            "echo $(echo 'abc", "echo \"$(echo \\\"abc\"", "echo ${LEDGER:-`date", "echo $'it\\'s",
+        ]
+        for broken in ShellFixtures.broken + nested {
             for closer in closers {
                 scripts.append(broken)
                 scripts.append("echo before\n\(closer)\necho after")
@@ -118,6 +122,23 @@ final class ShellSyntaxOracleTests: XCTestCase {
                 ReferenceBash.findings(results[index]), reference[index],
                 "script \(index): \(scripts[index].debugDescription)")
         }
+    }
+
+    func testScriptsThatCannotShareASegmentAreCheckedAlone() throws {
+        let scripts = [
+            "cat <<\"END OF REPORT\"\nledger\nEND OF REPORT",
+            "cat <<\"END OF REPORT\"\nledger never ends",
+            "cat <<$DELIM\nbody",
+            "echo __FB_G__\nfi",
+            "echo __FB_G__",
+            "kubectl -n payments get pods",
+        ]
+        let results = try oracle.check(scripts)
+        let reference = try ReferenceBash.check(scripts)
+        for index in scripts.indices {
+            XCTAssertEqual(ReferenceBash.findings(results[index]), reference[index], "script \(index)")
+        }
+        XCTAssertEqual(results.map(\.isEmpty), [true, false, false, false, true, true])
     }
 
     func testLargeBatchAgreesWithOneByOne() throws {

@@ -26,8 +26,9 @@ final class BashParseSession {
     }
 
     let bashPath: String
-    /// The file each text is written to; bash prefixes its messages with this path.
-    private let fileURL: URL
+    /// Where the texts are written (`<name>-<n>.sh`); bash prefixes its messages with the path.
+    private let directory: URL
+    private let name: String
     private let child: ChildProcess
     private let requestSocket: Int32
     private let replies: Int32
@@ -53,7 +54,8 @@ final class BashParseSession {
     /// and checks that `set -n` really stops execution there.
     init(bashPath: String, directory: URL, name: String) throws {
         self.bashPath = bashPath
-        self.fileURL = directory.appendingPathComponent("\(name).sh")
+        self.directory = directory
+        self.name = name
         let driverURL = directory.appendingPathComponent("\(name)-driver.sh")
         do {
             try Data(Self.driver.utf8).write(to: driverURL)
@@ -105,27 +107,44 @@ final class BashParseSession {
 
     deinit { end() }
 
+    /// What one request asks for.
+    enum Request {
+        /// Parse the text (whose first line must be `set -n`) in a forked subshell.
+        case parse(String)
+        /// Run `bash -n` on the text: exactly what bash says about it alone.
+        case check(String)
+    }
+
     /// Parses `text` (whose first line must be `set -n`) in a forked subshell and returns what
     /// bash reported.
     func parse(_ text: String) throws -> Outcome {
-        try request("S", text)
+        try run([.parse(text)])[0]
     }
 
-    /// Runs `bash -n` on `text`: exactly what bash says about it alone.
-    func check(_ text: String) throws -> Outcome {
-        try request("N", text)
-    }
-
-    private func request(_ kind: String, _ text: String) throws -> Outcome {
-        do {
-            try Data(text.utf8).write(to: fileURL)
-        } catch {
-            throw ShellSyntaxError.temporaryFiles("\(fileURL.path): \(error)")
+    /// Runs several requests with one round trip: all are sent before the first reply is read,
+    /// so the driver goes from one to the next without waiting for this side.
+    func run(_ requests: [Request]) throws -> [Outcome] {
+        var lines = ""
+        var paths: [String] = []
+        for (index, request) in requests.enumerated() {
+            let url = directory.appendingPathComponent("\(name)-\(index).sh")
+            let (kind, text): (String, String)
+            switch request {
+            case .parse(let body): (kind, text) = ("S", body)
+            case .check(let body): (kind, text) = ("N", body)
+            }
+            do {
+                try Data(text.utf8).write(to: url)
+            } catch {
+                throw ShellSyntaxError.temporaryFiles("\(url.path): \(error)")
+            }
+            lines += "\(kind) \(url.path)\n"
+            paths.append(url.path)
         }
-        guard ChildProcess.send(requestSocket, Array("\(kind) \(fileURL.path)\n".utf8)) else {
+        guard ChildProcess.send(requestSocket, Array(lines.utf8)) else {
             throw ShellSyntaxError.bashSessionFailed(bashPath, "it stopped reading requests")
         }
-        return try readReply()
+        return try paths.map { try readReply(fileName: $0) }
     }
 
     /// Ends the driver: it stops at the end of its input.
@@ -137,7 +156,7 @@ final class BashParseSession {
         ChildProcess.closeDescriptor(replies)
     }
 
-    private func readReply() throws -> Outcome {
+    private func readReply(fileName: String) throws -> Outcome {
         var lineStart = 0
         while true {
             while let newline = buffer[lineStart...].firstIndex(of: UInt8(ascii: "\n")) {
@@ -147,7 +166,7 @@ final class BashParseSession {
                     let status = Int32(String(decoding: buffer[(lineStart + marker.count)..<newline], as: UTF8.self)) ?? -1
                     let messages = String(decoding: buffer[0..<lineStart], as: UTF8.self)
                     buffer.removeSubrange(0...newline)
-                    return Outcome(status: status, diagnostics: BashDiagnostic.parse(messages, fileName: fileURL.path))
+                    return Outcome(status: status, diagnostics: BashDiagnostic.parse(messages, fileName: fileName))
                 }
                 lineStart = newline + 1
             }

@@ -12,17 +12,20 @@
 /// ;; esac ) }                  fails after an open `if`, `{`, `(`, `$(`, `|`, `&&`, `case`…
 ///                              (a script with `case` syntax of its own, whose `esac` would
 ///                              close this frame, gets `if :; then :` … `fi ) }` instead)
-/// : <<'__FB_G__'               a dangling here-document ends at one of the script's own
+/// : <<__FB_G__                 a dangling here-document ends at one of the script's own
 /// <each heredoc delimiter>     delimiters, and `; &&` then fails; otherwise all of this is a
 /// ; &&                         here-document body
 /// __FB_G__
-/// : '; &&' "; &&" `; &&`      fails when a single quote, double quote or backquote is open:
-///                              the quote that closes it exposes `; &&` (bash does not parse
+/// : '}; &&' "}; &&" `}; &&`    fails when a single (or `$'`) quote, double quote or backquote
+///                              is open, also inside a dangling `${`: the quote that closes it
+///                              exposes `}` (closing the `${`) and `; &&` (bash does not parse
 ///                              backquotes under -n, so the last part is harmless otherwise)
 /// ```
 ///
-/// A clean script leaves bash at the top level after its frame, and none of these lines is an
-/// error there. Line 1 of the text is `set -n`, so that the text is parsed and never run.
+/// The framing lines hold no quotes, `$` or backquotes except in that last line, so a script
+/// that ends inside a quote reaches it in the same quote. A clean script leaves bash at the
+/// top level after its frame, and none of these lines is an error there. Line 1 of the text is
+/// `set -n`, so that the text is parsed and never run.
 struct BashSegment {
     /// Text that scripts must not contain to share a segment (it would collide with the framing).
     static let reservedMarker = "__FB_"
@@ -53,10 +56,10 @@ struct BashSegment {
             ranges.append(start..<(line + 1))
             text += "# }}}} ]]]] )))))) ; &&\n"
             text += script.usesCase ? "fi ) }\n" : ";; esac ) }\n"
-            text += ": <<'\(Self.reservedMarker)G__'\n"
+            text += ": <<\(Self.reservedMarker)G__\n"
             for delimiter in script.heredocDelimiters { text += delimiter + "\n" }
             text += "; &&\n\(Self.reservedMarker)G__\n"
-            text += ": '; &&' \"; &&\" `; &&`\n"
+            text += ": '}; &&' \"}; &&\" `}; &&`\n"
             line += 6 + script.heredocDelimiters.count
         }
         self.text = text

@@ -109,14 +109,15 @@ struct ChildProcess {
 
     /// Reads from `fd` until data arrives; an empty result means the end of the stream.
     static func readChunk(_ fd: Int32, into buffer: inout [UInt8]) throws -> Int {
-        var chunk = [UInt8](repeating: 0, count: 65_536)
-        while true {
-            let count = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
-            if count >= 0 {
-                buffer.append(contentsOf: chunk[0..<count])
-                return count
+        try withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 16_384) { chunk in
+            while true {
+                let count = read(fd, chunk.baseAddress, chunk.count)
+                if count >= 0 {
+                    buffer.append(contentsOf: chunk[0..<count])
+                    return count
+                }
+                if errno != EINTR { throw ShellSyntaxError.launchFailed("read", String(cString: strerror(errno))) }
             }
-            if errno != EINTR { throw ShellSyntaxError.launchFailed("read", String(cString: strerror(errno))) }
         }
     }
 

@@ -32,31 +32,41 @@ public enum ContentHash {
         var state: [UInt32] = [
             0x6a09_e667, 0xbb67_ae85, 0x3c6e_f372, 0xa54f_f53a, 0x510e_527f, 0x9b05_688c, 0x1f83_d9ab, 0x5be0_cd19,
         ]
-        var schedule = [UInt32](repeating: 0, count: 64)
-        let fullBlocks = message.count / 64
-        for block in 0..<fullBlocks {
-            compress(UnsafeRawBufferPointer(rebasing: message[(block * 64)..<(block * 64 + 64)]), &state, &schedule)
-        }
         // Padding: a 1 bit, zeros, then the message length in bits as a big-endian UInt64.
+        let fullBlocks = message.count / 64
         let remainder = message.count - fullBlocks * 64
         var tail = [UInt8](repeating: 0, count: remainder < 56 ? 64 : 128)
         for index in 0..<remainder { tail[index] = message[fullBlocks * 64 + index] }
         tail[remainder] = 0x80
         let bitLength = UInt64(message.count) &* 8
         for index in 0..<8 { tail[tail.count - 1 - index] = UInt8(truncatingIfNeeded: bitLength >> (8 * UInt64(index))) }
-        tail.withUnsafeBytes { bytes in
-            for block in 0..<(bytes.count / 64) {
-                compress(UnsafeRawBufferPointer(rebasing: bytes[(block * 64)..<(block * 64 + 64)]), &state, &schedule)
+
+        state.withUnsafeMutableBufferPointer { state in
+            roundConstants.withUnsafeBufferPointer { constants in
+                withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 64) { schedule in
+                    if let base = message.baseAddress {
+                        for block in 0..<fullBlocks { compress(base + block * 64, state, constants, schedule) }
+                    }
+                    tail.withUnsafeBytes { bytes in
+                        guard let base = bytes.baseAddress else { return }
+                        for block in 0..<(bytes.count / 64) { compress(base + block * 64, state, constants, schedule) }
+                    }
+                }
             }
         }
         return state
     }
 
-    private static func compress(_ block: UnsafeRawBufferPointer, _ state: inout [UInt32], _ w: inout [UInt32]) {
+    private static func compress(
+        _ block: UnsafeRawPointer, _ state: UnsafeMutableBufferPointer<UInt32>, _ k: UnsafeBufferPointer<UInt32>,
+        _ w: UnsafeMutableBufferPointer<UInt32>
+    ) {
         for index in 0..<16 {
             let base = index * 4
-            w[index] = UInt32(block[base]) << 24 | UInt32(block[base + 1]) << 16
-                | UInt32(block[base + 2]) << 8 | UInt32(block[base + 3])
+            w[index] = UInt32(block.load(fromByteOffset: base, as: UInt8.self)) << 24
+                | UInt32(block.load(fromByteOffset: base + 1, as: UInt8.self)) << 16
+                | UInt32(block.load(fromByteOffset: base + 2, as: UInt8.self)) << 8
+                | UInt32(block.load(fromByteOffset: base + 3, as: UInt8.self))
         }
         for index in 16..<64 {
             let s0 = rotr(w[index - 15], 7) ^ rotr(w[index - 15], 18) ^ (w[index - 15] >> 3)
@@ -68,7 +78,7 @@ public enum ContentHash {
         for index in 0..<64 {
             let s1 = rotr(e, 6) ^ rotr(e, 11) ^ rotr(e, 25)
             let choice = (e & f) ^ (~e & g)
-            let t1 = h &+ s1 &+ choice &+ roundConstants[index] &+ w[index]
+            let t1 = h &+ s1 &+ choice &+ k[index] &+ w[index]
             let s0 = rotr(a, 2) ^ rotr(a, 13) ^ rotr(a, 22)
             let majority = (a & b) ^ (a & c) ^ (b & c)
             let t2 = s0 &+ majority

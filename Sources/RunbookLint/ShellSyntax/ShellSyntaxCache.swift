@@ -30,12 +30,11 @@ public final class ShellSyntaxCache: @unchecked Sendable {
     /// was therefore ignored.
     public let discardedExistingFile: Bool
 
-    private static let formatLine = "firebreak-shell-syntax-cache 1"
-    private let maximumEntries: Int
+    let maximumEntries: Int
     private let lock = NSLock()
-    private var entries: [String: [ShellSyntaxIssue]]
-    private var touched: Set<String> = []
-    private var dirty = false
+    var entries: [Key: [ShellSyntaxIssue]]
+    var touched: Set<Key> = []
+    private var needsWrite: Bool
 
     /// Opens the cache in `directory` (created on ``save()``); a missing, damaged or foreign
     /// file starts an empty cache. At most `maximumEntries` results are kept, those used in
@@ -52,29 +51,32 @@ public final class ShellSyntaxCache: @unchecked Sendable {
             entries = [:]
             discardedExistingFile = false
         }
+        needsWrite = discardedExistingFile || entries.count > self.maximumEntries
     }
 
     /// Number of results held.
     public var count: Int { lock.withLock { entries.count } }
 
     /// The stored result for a script hash (``ContentHash/sha256Hex(_:)`` of the script), or
-    /// nil when the script was never checked with these tools.
+    /// nil when the script was never checked with these tools or the hash is not 64 hex digits.
     public func lookup(_ scriptHash: String) -> [ShellSyntaxIssue]? {
-        lock.withLock {
-            guard let found = entries[scriptHash] else { return nil }
-            touched.insert(scriptHash)
+        guard let key = Key(hex: scriptHash) else { return nil }
+        return lock.withLock {
+            guard let found = entries[key] else { return nil }
+            touched.insert(key)
             return found
         }
     }
 
-    /// Records the result for a script hash.
+    /// Records the result for a script hash (64 hex digits; anything else is not stored).
     public func store(_ scriptHash: String, _ issues: [ShellSyntaxIssue]) {
+        guard let key = Key(hex: scriptHash) else { return }
         lock.withLock {
-            if entries[scriptHash] != issues {
-                entries[scriptHash] = issues
-                dirty = true
+            if entries[key] != issues {
+                entries[key] = issues
+                needsWrite = true
             }
-            touched.insert(scriptHash)
+            touched.insert(key)
         }
     }
 
@@ -82,8 +84,8 @@ public final class ShellSyntaxCache: @unchecked Sendable {
     /// old one, so a reader never sees half a file.
     public func save() throws {
         let text: String? = lock.withLock {
-            guard dirty || discardedExistingFile || entries.count > maximumEntries else { return nil }
-            dirty = false
+            guard needsWrite else { return nil }
+            needsWrite = false
             return encode()
         }
         guard let text else { return }
@@ -94,11 +96,13 @@ public final class ShellSyntaxCache: @unchecked Sendable {
             try Data(text.utf8).write(to: temporary)
         } catch {
             try? FileManager.default.removeItem(at: temporary)
+            lock.withLock { needsWrite = true }
             throw CacheError(fileURL: fileURL, detail: "\(error)")
         }
         guard rename(temporary.path, fileURL.path) == 0 else {
             let code = errno
             try? FileManager.default.removeItem(at: temporary)
+            lock.withLock { needsWrite = true }
             throw CacheError(fileURL: fileURL, detail: "rename failed with errno \(code)")
         }
     }
@@ -115,118 +119,56 @@ public final class ShellSyntaxCache: @unchecked Sendable {
         }
     }
 
-    // MARK: - Format
+    /// A SHA-256 digest held as four words: cheaper to hash and compare than its hex text,
+    /// which keeps loading a large cache fast.
+    struct Key: Hashable {
+        var words: (UInt64, UInt64, UInt64, UInt64)
 
-    /// Called with the lock held.
-    private func encode() -> String {
-        var keys = entries.keys.filter { touched.contains($0) }.sorted()
-        if keys.count < maximumEntries {
-            let others = entries.keys.filter { !touched.contains($0) }.sorted()
-            keys.append(contentsOf: others.prefix(maximumEntries - keys.count))
-        } else {
-            keys = Array(keys.prefix(maximumEntries))
+        init?(hex: String) {
+            guard let key = Array(hex.utf8).withUnsafeBufferPointer({ Key(hex: $0) }) else { return nil }
+            self = key
         }
-        var out = Self.formatLine + "\t" + Self.escape(toolKey) + "\n"
-        out.reserveCapacity(keys.count * 70)
-        for key in keys {
-            out += key
-            for issue in entries[key] ?? [] {
-                out += "\t"
-                out += [
-                    String(issue.line), String(issue.column), Self.escape(issue.level), Self.escape(issue.tool),
-                    Self.escape(issue.code ?? ""), Self.escape(issue.message),
-                ].joined(separator: "\u{1F}")
-            }
-            out += "\n"
-        }
-        out += "end\t\(keys.count)\n"
-        return out
-    }
 
-    /// The entries of a cache file, or nil when it is damaged or holds other tools' results.
-    static func decode(_ data: Data, toolKey: String) -> [String: [ShellSyntaxIssue]]? {
-        let bytes = [UInt8](data)
-        var lines = bytes.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
-        // A complete file ends with a newline, so the last piece is empty.
-        guard lines.count >= 3, lines.removeLast().isEmpty else { return nil }
-        let header = String(decoding: lines.removeFirst(), as: UTF8.self)
-        guard header == formatLine + "\t" + escape(toolKey) else { return nil }
-        let trailer = String(decoding: lines.removeLast(), as: UTF8.self)
-        guard trailer == "end\t\(lines.count)" else { return nil }
-        var entries: [String: [ShellSyntaxIssue]] = [:]
-        entries.reserveCapacity(lines.count)
-        for line in lines {
-            guard line.count >= 64 else { return nil }
-            let hashEnd = line.startIndex + 64
-            guard line[line.startIndex..<hashEnd].allSatisfy(isLowerHex) else { return nil }
-            let hash = String(decoding: line[line.startIndex..<hashEnd], as: UTF8.self)
-            if hashEnd == line.endIndex {
-                entries[hash] = []
-                continue
-            }
-            guard line[hashEnd] == UInt8(ascii: "\t") else { return nil }
-            var issues: [ShellSyntaxIssue] = []
-            for record in line[(hashEnd + 1)...].split(separator: UInt8(ascii: "\t"), omittingEmptySubsequences: false) {
-                guard let issue = decodeIssue(record) else { return nil }
-                issues.append(issue)
-            }
-            entries[hash] = issues
-        }
-        return entries
-    }
-
-    private static func decodeIssue(_ record: ArraySlice<UInt8>) -> ShellSyntaxIssue? {
-        let fields = record.split(separator: 0x1F, omittingEmptySubsequences: false).map {
-            unescape(String(decoding: $0, as: UTF8.self))
-        }
-        guard fields.count == 6, let line = Int(fields[0]), let column = Int(fields[1]) else { return nil }
-        return ShellSyntaxIssue(
-            line: line, column: column, message: fields[5], tool: fields[3], code: fields[4].isEmpty ? nil : fields[4],
-            level: fields[2])
-    }
-
-    private static func isLowerHex(_ byte: UInt8) -> Bool {
-        (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")) || (byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "f"))
-    }
-
-    static func escape(_ text: String) -> String {
-        guard text.contains(where: { $0 == "\\" || $0 == "\t" || $0 == "\n" || $0 == "\r" || $0 == "\u{1F}" }) else {
-            return text
-        }
-        var out = ""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\\": out += "\\\\"
-            case "\t": out += "\\t"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\u{1F}": out += "\\u"
-            default: out.unicodeScalars.append(scalar)
+        /// Nibble values of the lowercase hex digits; 0xFF for every other byte.
+        private static let nibbles: [UInt8] = (0..<256).map { byte in
+            switch byte {
+            case 48...57: UInt8(byte - 48)
+            case 97...102: UInt8(byte - 87)
+            default: 0xFF
             }
         }
-        return out
-    }
 
-    static func unescape(_ text: String) -> String {
-        guard text.contains("\\") else { return text }
-        var out = ""
-        var escaping = false
-        for scalar in text.unicodeScalars {
-            if escaping {
-                switch scalar {
-                case "t": out += "\t"
-                case "n": out += "\n"
-                case "r": out += "\r"
-                case "u": out += "\u{1F}"
-                default: out.unicodeScalars.append(scalar)
+        init?(hex bytes: UnsafeBufferPointer<UInt8>) {
+            guard bytes.count == 64 else { return nil }
+            let parsed = Self.nibbles.withUnsafeBufferPointer { table -> (UInt64, UInt64, UInt64, UInt64)? in
+                var words: [UInt64] = [0, 0, 0, 0]
+                var invalid: UInt8 = 0
+                for index in 0..<64 {
+                    let nibble = table[Int(bytes[index])]
+                    invalid |= nibble & 0xF0
+                    words[index >> 4] = words[index >> 4] << 4 | UInt64(nibble & 0x0F)
                 }
-                escaping = false
-            } else if scalar == "\\" {
-                escaping = true
-            } else {
-                out.unicodeScalars.append(scalar)
+                return invalid == 0 ? (words[0], words[1], words[2], words[3]) : nil
             }
+            guard let parsed else { return nil }
+            words = parsed
         }
-        return out
+
+        var hex: String {
+            let digits = Array("0123456789abcdef".utf8)
+            var out: [UInt8] = []
+            out.reserveCapacity(64)
+            for word in [words.0, words.1, words.2, words.3] {
+                for shift in stride(from: 60, through: 0, by: -4) { out.append(digits[Int((word >> UInt64(shift)) & 0xf)]) }
+            }
+            return String(decoding: out, as: UTF8.self)
+        }
+
+        static func == (lhs: Key, rhs: Key) -> Bool { lhs.words == rhs.words }
+
+        func hash(into hasher: inout Hasher) {
+            hasher.combine(words.0)
+            hasher.combine(words.1)
+        }
     }
 }

@@ -84,22 +84,23 @@ public struct ShellSyntaxOracle: Sendable {
             let reviewed = try runner.check(accepted, directory: folder, parallelism: parallelism)
             issues.merge(reviewed) { $0 + $1 }
         }
-        return slots.map { slot in
-            (issues[slot] ?? []).sorted { ($0.line, $0.column) < ($1.line, $1.column) }
-        }
+        // In the tools' own order: bash's messages as it printed them, shellcheck's by line.
+        return slots.map { issues[$0] ?? [] }
     }
 
     /// `bash -n` results of every script that has issues, keyed by index in `prepared`.
     private func bashIssues(_ prepared: [PreparedScript], directory: URL) throws -> [Int: [ShellSyntaxIssue]] {
-        // Scripts that cannot share a segment are jobs of their own, after the segments.
         let batchable = prepared.indices.filter { prepared[$0].batchable }
         let alone = prepared.indices.filter { !prepared[$0].batchable }
-        // Several jobs per worker keep both processors busy until the end.
+        // Several jobs per worker keep both processors busy until the end. Scripts that cannot
+        // share a segment are parsed one by one, in jobs of their own after the segments.
         let perSegment = max(8, min(batchSize, (batchable.count + parallelism * 4 - 1) / (parallelism * 4)))
         var jobs = stride(from: 0, to: batchable.count, by: perSegment).map {
-            Array(batchable[$0..<min($0 + perSegment, batchable.count)])
+            (ids: Array(batchable[$0..<min($0 + perSegment, batchable.count)]), shared: true)
         }
-        jobs.append(contentsOf: alone.map { [$0] })
+        jobs += stride(from: 0, to: alone.count, by: 50).map {
+            (ids: Array(alone[$0..<min($0 + 50, alone.count)]), shared: false)
+        }
 
         let bashPath = self.bashPath
         var sessionNumber = 0
@@ -114,7 +115,13 @@ public struct ShellSyntaxOracle: Sendable {
                 return try BashParseSession(bashPath: bashPath, directory: directory, name: name)
             },
             perform: { session, job in
-                try BashSyntaxResolver(scripts: prepared, session: session, maximumSegment: batchSize).resolve(jobs[job])
+                let resolver = BashSyntaxResolver(scripts: prepared, session: session, maximumSegment: batchSize)
+                if jobs[job].shared { return try resolver.resolve(jobs[job].ids) }
+                var found: [Int: [ShellSyntaxIssue]] = [:]
+                for (id, issues) in zip(jobs[job].ids, try resolver.standalone(jobs[job].ids)) where !issues.isEmpty {
+                    found[id] = issues
+                }
+                return found
             },
             finish: { session in session.end() })
         var issues: [Int: [ShellSyntaxIssue]] = [:]
