@@ -12,7 +12,7 @@ enum BlockExtractor {
         let (language, attributes) = parseInfo(code.info)
         var content = code.literal
         if content.hasSuffix("\n") { content.removeLast() }
-        let contentLines = content.isEmpty ? [] : content.split(separator: "\n", omittingEmptySubsequences: false)
+        let contentLines = content.isEmpty ? [] : TextLines.split(content)
         let kind = blockLanguage(language, contentLines: contentLines)
         let firstContentLine = code.line + 1
         let (scriptLines, lineMap) = stripPrompts(

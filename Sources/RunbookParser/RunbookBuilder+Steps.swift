@@ -36,7 +36,7 @@ extension RunbookBuilder {
         }
         if anchors.isEmpty {
             for item in outline.items.elements(in: range, by: { $0.line }) where item.ordered && item.depth == 1 {
-                let firstLine = item.text.split(separator: "\n").first.map(String.init) ?? ""
+                let firstLine = String(TextLines.first(item.text))
                 anchors.append(StepAnchor(line: item.line, lines: LineRange(start: item.line, end: min(item.endLine, range.upperBound)), title: Self.shorten(firstLine), column: 1))
             }
         }
@@ -67,13 +67,14 @@ extension RunbookBuilder {
     }
 
     private func loneBlockTitle(_ block: CommandBlock, range: ClosedRange<Int>) -> String {
-        if let first = block.script.split(separator: "\n").first?.drop(while: { $0 == " " }), first.hasPrefix("#"), !first.hasPrefix("#!") {
+        let first = TextLines.first(block.script).drop(while: { $0 == " " })
+        if first.hasPrefix("#"), !first.hasPrefix("#!") {
             let comment = first.drop(while: { $0 == "#" }).trimmingCharacters(in: .whitespaces)
             if !comment.isEmpty { return Self.shorten(comment) }
         }
         let before = outline.prose.elements(in: range.lowerBound...max(range.lowerBound, block.location.line - 1)) { $0.line }
         if let last = before.last, block.location.line - last.line <= 3 {
-            let sentences = last.text.split(whereSeparator: { $0 == "\n" }).last.map(String.init) ?? last.text
+            let sentences = String(TextLines.split(last.text).last ?? Substring(last.text))
             let trimmed = sentences.trimmingCharacters(in: CharacterSet(charactersIn: " :"))
             if !trimmed.isEmpty { return Self.shorten(trimmed) }
         }

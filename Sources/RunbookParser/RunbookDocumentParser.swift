@@ -66,7 +66,7 @@ public struct RunbookDocumentParser: Sendable {
         let text = source.text
         let (frontMatter, body) = FrontMatter.split(text, file: file)
         let outline = MarkdownOutline.parse(String(body), lineOffset: frontMatter.lineCount)
-        let sourceLines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        let sourceLines = TextLines.split(text)
         let lineCount = text.hasSuffix("\n") ? sourceLines.count - 1 : sourceLines.count
 
         var slugger = GitHubSlugger()
@@ -83,7 +83,8 @@ public struct RunbookDocumentParser: Sendable {
         let end = max(1, lineCount)
 
         var runbooks: [Runbook]
-        if let units = UnitDetector.detect(outline.headings, end: end) {
+        // A file whose front matter names its id is one runbook, whatever its headings look like.
+        if frontMatter.id == nil, let units = UnitDetector.detect(outline.headings, end: end) {
             runbooks = unitRunbooks(units, headings: headings, outline: outline, builder: builder, file: file)
         } else if frontMatter.isPresent || !Self.repositoryFiles.contains((file as NSString).lastPathComponent.lowercased()) {
             runbooks = [wholeFileRunbook(frontMatter: frontMatter, outline: outline, builder: builder, file: file, end: end)]

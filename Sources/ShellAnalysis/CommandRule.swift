@@ -119,7 +119,7 @@ public struct CommandRule: Hashable, Sendable, Codable {
         if token == argument { return true }
         let tokenUTF8 = token.utf8
         if token.hasPrefix("--") {
-            return !token.contains("=") && argument.hasPrefix(token) && argument.utf8.count > tokenUTF8.count
+            return !token.utf8.contains(ByteClass.equals) && argument.hasPrefix(token) && argument.utf8.count > tokenUTF8.count
                 && argument.utf8[argument.utf8.index(argument.utf8.startIndex, offsetBy: tokenUTF8.count)] == ByteClass.equals
         }
         guard tokenUTF8.count == 2, token.hasPrefix("-"), let letter = tokenUTF8.last else { return false }

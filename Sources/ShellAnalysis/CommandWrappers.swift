@@ -19,8 +19,8 @@ enum CommandWrappers {
 
     /// The last path component (`/usr/bin/kubectl` → `kubectl`).
     static func basename(_ text: String) -> String {
-        guard let slash = text.lastIndex(of: "/") else { return text }
-        let rest = text[text.index(after: slash)...]
+        guard let slash = text.utf8.lastIndex(of: UInt8(ascii: "/")) else { return text }
+        let rest = text[text.utf8.index(after: slash)...]
         return rest.isEmpty ? text : String(rest)
     }
 

@@ -40,7 +40,7 @@ struct ShowCommand: ParsableCommand {
 
     private func source(of runbook: Runbook) throws -> String {
         let text = try String(contentsOfFile: runbook.file, encoding: .utf8)
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        let lines = TextLines.split(text)
         let slice = lines[max(0, runbook.lines.start - 1)..<min(lines.count, runbook.lines.end)]
         return slice.joined(separator: "\n") + "\n"
     }
@@ -95,7 +95,7 @@ struct RunbookView: Encodable {
 
     /// One row per command line of a block (continuations joined), classified; SQL blocks by statement verb.
     static func commands(_ block: CommandBlock, _ classifier: CommandClassifier) -> [CommandRow] {
-        let scriptLines = block.script.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        let scriptLines = TextLines.split(block.script).map(String.init)
         let alternative = { (index: Int) in block.alternatives.first { $0.scriptLines.contains(index) }?.label }
         switch block.language {
         case .shell:

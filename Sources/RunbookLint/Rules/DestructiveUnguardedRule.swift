@@ -19,7 +19,7 @@ struct DestructiveUnguardedRule: DocumentLintRule {
                 let destructive = analysis.commands.filter { $0.assessment.safety == .destructive }
                 guard !destructive.isEmpty else { continue }
                 if isGuarded(block: block, index: index, runbook: runbook, sharedText: document.document.sharedText) { continue }
-                let scriptLines = block.script.split(separator: "\n", omittingEmptySubsequences: false)
+                let scriptLines = TextLines.split(block.script)
                 for (command, assessment) in destructive {
                     // A `# WARNING: …` comment above the command, or after it on its own line.
                     let upTo = scriptLines.prefix(min(scriptLines.count, command.line + 1))

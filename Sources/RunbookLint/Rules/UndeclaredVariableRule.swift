@@ -20,29 +20,37 @@ struct UndeclaredVariableRule: DocumentLintRule {
         var findings: [Finding] = []
         // Setup shared by every runbook of a document (its preamble) counts for each of them.
         var sharedAssigned = Set<String>()
-        var sharedComments = document.document.sharedText + "\n"
+        var sharedWords = Set<Substring>()
+        Self.collectWords(document.document.sharedText, into: &sharedWords)
         for block in document.document.sharedBlocks where block.language.isShell {
             guard let analysis = document.blocks[block.location.line] else { continue }
             sharedAssigned.formUnion(analysis.parse.assignedNames)
-            sharedComments += Self.comments(block)
+            Self.collectWords(Self.comments(block), into: &sharedWords)
         }
         for runbook in document.document.runbooks {
             var assigned = Set(runbook.metadata.params.map(\.name)).union(sharedAssigned)
-            var comments = sharedComments
             for block in runbook.blocks where block.language.isShell {
                 guard let analysis = document.blocks[block.location.line] else { continue }
                 assigned.formUnion(analysis.parse.assignedNames)
                 assigned.formUnion(analysis.placeholders.map(\.variable))
-                comments += Self.comments(block)
             }
             var reported = Set<String>()
+            // Words of the prose and of the blocks' comments: a variable named there is documented. Built lazily,
+            // only for runbooks that use an unassigned variable.
+            var documented: Set<Substring>?
             for block in runbook.blocks where block.language.isShell {
                 for use in document.blocks[block.location.line]?.parse.variableUses ?? [] {
                     let name = use.name
                     guard !assigned.contains(name), !Self.wellKnown.contains(name), !name.hasPrefix("LC_"),
                         !name.hasPrefix("BASH_"), reported.insert(name).inserted
                     else { continue }
-                    if Self.mentions(runbook.text, name) || Self.mentions(comments, name) { continue }
+                    if documented == nil {
+                        var words = sharedWords
+                        Self.collectWords(runbook.text, into: &words)
+                        for block in runbook.blocks { Self.collectWords(Self.comments(block), into: &words) }
+                        documented = words
+                    }
+                    if documented?.contains(Substring(name)) == true { continue }
                     findings.append(
                         finding(
                             SourceLocation(file: block.location.file, line: block.sourceLine(ofScriptLine: use.line), column: use.column),
@@ -55,21 +63,27 @@ struct UndeclaredVariableRule: DocumentLintRule {
         return findings
     }
 
-    /// The comment lines of a block, where authors document the variables they use.
-    static func comments(_ block: CommandBlock) -> String {
-        block.content.split(separator: "\n").filter { $0.drop(while: { $0 == " " }).hasPrefix("#") }.joined(separator: "\n") + "\n"
+    /// Adds the identifier-like words of `text` (letters, digits, `_`) to `words`.
+    static func collectWords(_ text: String, into words: inout Set<Substring>) {
+        let utf8 = text.utf8
+        var start: String.Index?
+        var index = utf8.startIndex
+        while index < utf8.endIndex {
+            let byte = utf8[index]
+            let isWord = (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A) || byte == 0x5F
+            if isWord {
+                if start == nil { start = index }
+            } else if let first = start {
+                words.insert(text[first..<index])
+                start = nil
+            }
+            index = utf8.index(after: index)
+        }
+        if let first = start { words.insert(text[first...]) }
     }
 
-    /// Whether `text` names the variable as a word (`NAMESPACE`, `$NAMESPACE`, `` `NAMESPACE` ``).
-    static func mentions(_ text: String, _ name: String) -> Bool {
-        var searchRange = text.startIndex..<text.endIndex
-        while let found = text.range(of: name, range: searchRange) {
-            let before = found.lowerBound > text.startIndex ? text[text.index(before: found.lowerBound)] : " "
-            let after = found.upperBound < text.endIndex ? text[found.upperBound] : " "
-            let isWordChar: (Character) -> Bool = { $0.isLetter || $0.isNumber || $0 == "_" }
-            if !isWordChar(before) && !isWordChar(after) { return true }
-            searchRange = found.upperBound..<text.endIndex
-        }
-        return false
+    /// The comment lines of a block, where authors document the variables they use.
+    static func comments(_ block: CommandBlock) -> String {
+        TextLines.split(block.content).filter { $0.drop(while: { $0 == " " }).hasPrefix("#") }.joined(separator: "\n") + "\n"
     }
 }
