@@ -265,4 +265,25 @@ final class ImportFixtureTests: XCTestCase {
         XCTAssertEqual(fixed[0].source, "ledger.md#led-007-ledger--replay-")
         assertStable(fixed)
     }
+
+    func testLabelsInsideListItemsStayAsWritten() {
+        let text = "# Ledger lag\n\n- the worker is slow\n  **Symptoms**: lag grows\n\n**Diagnosis**: check the worker\n"
+        let output = split(text, path: "lag.md").first?.text ?? ""
+        XCTAssertTrue(output.hasSuffix("# Ledger lag\n\n- the worker is slow\n  **Symptoms**: lag grows\n\n## Diagnosis\n\ncheck the worker\n"), output)
+    }
+
+    func testOddInputNeverTrapsOrLoops() {
+        let texts = [
+            "", "\n", "---", "---\n---\n", "---\n: [\n---\n# Broken front matter\n", "> # Quoted title\n\ntext\n",
+            "# Title\n\n## A\n", "\u{FEFF}# Ledger\r\n\r\n## Symptoms\r\nslow\r\n",
+        ]
+        for text in texts {
+            let outputs = split(text, path: "odd.md")
+            for output in outputs { XCTAssertTrue(output.text.hasPrefix("---"), "\(text.debugDescription) → \(output.text.debugDescription)") }
+        }
+        // A document that does not match the text it is said to come from: lines past the end are ignored.
+        let document = RunbookDocumentParser().parse(bytes: Array(ledgerUnits.utf8), file: "ledger.md")
+        let outputs = RunbookImporter.split(documentText: "# Short\n", document: document, sourcePath: "ledger.md", options: ImportOptions())
+        XCTAssertEqual(outputs.map(\.id), ["LED-001", "LED-002"])
+    }
 }

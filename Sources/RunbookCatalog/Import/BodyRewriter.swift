@@ -45,10 +45,11 @@ struct BodyRewriter {
         var number = range.lowerBound
         while number <= range.upperBound {
             let (content, ending) = MarkdownLine.split(line(number))
-            if let title, number == title.line {
-                let span = headingSpan(at: number)
+            if let title, number == title.line, case let span = headingSpan(at: number), span > 0 {
                 if let text = title.text {
-                    output.append("# \(text)\(ending)")
+                    // A setext title may run over several lines; the new title is one.
+                    let oneLine = text.split(whereSeparator: \.isNewline).joined(separator: " ")
+                    output.append("# \(oneLine)\(ending)")
                 } else if let atx = MarkdownLine.atx(content) {
                     output.append(atx.indent + "#" + atx.rest + ending)
                 } else {

@@ -41,11 +41,10 @@ enum MarkdownLine {
     }
 
     /// The value of a label line `**Name**: value` or `**Name:** value` whose name is `name`; nil when the line
-    /// does not start with that label (a label inside a list item, say, which the importer leaves as written).
+    /// does not start with that label. An indented label belongs to a list item (`- item` then `  **Symptoms**:`),
+    /// and so does one after a list marker: both are left as written, since a heading there would end the list.
     static func labelValue(_ content: Substring, named name: String) -> Substring? {
-        let indent = content.prefix { $0 == " " }
-        guard indent.count <= 3 else { return nil }
-        let line = content[indent.endIndex...]
+        let line = content
         guard let delimiter = ["**", "__"].first(where: { line.hasPrefix($0) }) else { return nil }
         let inside = line.dropFirst(2)
         guard let close = inside.range(of: delimiter) else { return nil }
