@@ -9,7 +9,9 @@ final class CardTests: XCTestCase {
         try ["002_", "003_"].flatMap { try ImportSeeds.load($0).document.runbooks }
     }
 
-    private func runbook(id: String, title: String?, severity: String? = nil, alerts: [String] = [], file: String = "ledger.md") -> Runbook {
+    private func runbook(
+        id: String, title: String?, severity: String? = nil, alerts: [String] = [], file: String = "ledger.md"
+    ) -> Runbook {
         var metadata = RunbookMetadata()
         metadata.severityText = severity
         metadata.severity = severity.flatMap(Severity.init(parsing:))
@@ -24,8 +26,13 @@ final class CardTests: XCTestCase {
         let card = QuickReferenceCard(runbooks: try seedRunbooks(), lint: ["RB-003": (errors: 2, warnings: 1)])
         XCTAssertEqual(
             card.entries.map(\.runbookID),
-            ["RB-001", "RB-002", "RB-003", "RB-006", "RB-007", "RB-004", "RB-005", "high-consumer-lag", "query-timeout", "schema-registry-unavailable"])
-        XCTAssertEqual(card.entries.map(\.severity), ["critical", "high", "high", "high", "high", "medium", "medium", nil, nil, nil])
+            [
+                "RB-001", "RB-002", "RB-003", "RB-006", "RB-007", "RB-004", "RB-005", "high-consumer-lag",
+                "query-timeout", "schema-registry-unavailable",
+            ])
+        XCTAssertEqual(
+            card.entries.map(\.severity),
+            ["critical", "high", "high", "high", "high", "medium", "medium", nil, nil, nil])
         let first = try XCTUnwrap(card.entries.first)
         XCTAssertEqual(first.scenario, "Service down")
         XCTAssertEqual(first.priority, "P0")
@@ -33,28 +40,39 @@ final class CardTests: XCTestCase {
         XCTAssertEqual(first.title, "Service Startup and Deployment")
         XCTAssertEqual(first.file, "002_88c18d1e6558bada.md")
         XCTAssertEqual(first.line, 38)
-        XCTAssertEqual(card.entries.first { $0.runbookID == "RB-003" }.map { [$0.lintErrors, $0.lintWarnings] }, [2, 1])
-        XCTAssertEqual(card.entries.last?.scenario, "Schema Registry Unavailable", "without a table row the title is the scenario")
+        XCTAssertEqual(
+            card.entries.first { $0.runbookID == "RB-003" }.map { [$0.lintErrors, $0.lintWarnings] }, [2, 1])
+        XCTAssertEqual(
+            card.entries.last?.scenario, "Schema Registry Unavailable", "without a table row the title is the scenario")
     }
 
     func testMarkdownTable() throws {
-        let markdown = QuickReferenceCard(runbooks: try seedRunbooks(), lint: ["RB-003": (errors: 2, warnings: 1)]).markdown()
+        let markdown = QuickReferenceCard(runbooks: try seedRunbooks(), lint: ["RB-003": (errors: 2, warnings: 1)])
+            .markdown()
         let lines = markdown.split(separator: "\n").map(String.init)
         XCTAssertEqual(lines.first, "| Scenario | Priority | Runbook | MTTR target | Alerts | Lint |")
         XCTAssertEqual(lines.count, 12)
         XCTAssertEqual(
             lines[2],
-            "| Service down | P0 | RB-001: Service Startup and Deployment (002_88c18d1e6558bada.md:38) | <5 min | — | ok |")
-        XCTAssertTrue(lines.contains { $0.hasPrefix("| Storage full | P1 | RB-003: ") && $0.hasSuffix(" | 2 errors, 1 warning |") }, markdown)
+            "| Service down | P0 | RB-001: Service Startup and Deployment (002_88c18d1e6558bada.md:38) | <5 min | — | ok |"
+        )
+        XCTAssertTrue(
+            lines.contains {
+                $0.hasPrefix("| Storage full | P1 | RB-003: ") && $0.hasSuffix(" | 2 errors, 1 warning |")
+            }, markdown)
         // RB-004's alert sections declare the alerts it answers.
         XCTAssertTrue(lines.contains { $0.hasPrefix("| Cache degraded |") }, markdown)
     }
 
     func testMarkdownCellsCannotBreakTheTable() {
         let card = QuickReferenceCard(
-            runbooks: [runbook(id: "LED-1", title: "Sync | export\n<img src=x> <5 min", alerts: ["LedgerLag"])], lint: [:])
+            runbooks: [runbook(id: "LED-1", title: "Sync | export\n<img src=x> <5 min", alerts: ["LedgerLag"])],
+            lint: [:])
         let row = card.markdown().split(separator: "\n").last.map(String.init) ?? ""
-        XCTAssertEqual(row, "| Sync \\| export &lt;img src=x> <5 min | — | LED-1: Sync \\| export &lt;img src=x> <5 min (ledger.md:1) | — | LedgerLag | ok |")
+        XCTAssertEqual(
+            row,
+            "| Sync \\| export &lt;img src=x> <5 min | — | LED-1: Sync \\| export &lt;img src=x> <5 min (ledger.md:1) | — | LedgerLag | ok |"
+        )
     }
 
     func testHTMLEscapesEveryValue() {
@@ -96,6 +114,7 @@ final class CardTests: XCTestCase {
         let runbooks = outputs.compactMap { ImportSeeds.parse($0).runbooks.first }
         let card = QuickReferenceCard(runbooks: runbooks, lint: [:])
         let first = try XCTUnwrap(card.entries.first { $0.runbookID == "RB-001" })
-        XCTAssertEqual([first.scenario, first.priority, first.mttr, first.severity], ["Service down", "P0", "5m", "critical"])
+        XCTAssertEqual(
+            [first.scenario, first.priority, first.mttr, first.severity], ["Service down", "P0", "5m", "critical"])
     }
 }

@@ -20,7 +20,8 @@ final class ImportCorpusTests: XCTestCase {
             let path = root.appendingPathComponent(relative).path
             guard let text = try? String(contentsOfFile: path, encoding: .utf8) else { continue }
             let document = RunbookDocumentParser().parse(path: path, reportedAs: relative)
-            let outputs = RunbookImporter.split(documentText: text, document: document, sourcePath: relative, options: ImportOptions())
+            let outputs = RunbookImporter.split(
+                documentText: text, document: document, sourcePath: relative, options: ImportOptions())
             XCTAssertEqual(outputs.count, document.runbooks.count, relative)
             XCTAssertEqual(Set(outputs.map(\.fileName)).count, outputs.count, relative)
             for (original, output) in zip(document.runbooks, outputs) {
@@ -35,7 +36,8 @@ final class ImportCorpusTests: XCTestCase {
                 XCTAssertEqual(again.runbooks.first?.metadata.mttr, original.metadata.mttr, relative)
                 let second = RunbookImporter.split(
                     documentText: output.text, document: again, sourcePath: output.fileName, options: ImportOptions())
-                XCTAssertEqual(second.map(\.text), [output.text], "\(relative) → \(output.fileName) changed on a second import")
+                XCTAssertEqual(
+                    second.map(\.text), [output.text], "\(relative) → \(output.fileName) changed on a second import")
                 outputsChecked += 1
             }
         }

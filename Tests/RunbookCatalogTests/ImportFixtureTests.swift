@@ -8,7 +8,8 @@ import XCTest
 final class ImportFixtureTests: XCTestCase {
     private func split(_ text: String, path: String = "ledger.md", fixEncoding: Bool = false) -> [ImportedRunbook] {
         let document = RunbookDocumentParser().parse(bytes: Array(text.utf8), file: path)
-        return RunbookImporter.split(documentText: text, document: document, sourcePath: path, options: ImportOptions(fixEncoding: fixEncoding))
+        return RunbookImporter.split(
+            documentText: text, document: document, sourcePath: path, options: ImportOptions(fixEncoding: fixEncoding))
     }
 
     /// Each output reads back as one runbook and imports again to the same text.
@@ -18,7 +19,9 @@ final class ImportFixtureTests: XCTestCase {
             XCTAssertEqual(document.runbooks.map(\.id), [output.id], file: file, line: line)
             let again = RunbookImporter.split(
                 documentText: output.text, document: document, sourcePath: output.fileName, options: ImportOptions())
-            XCTAssertEqual(again.map(\.text), [output.text], "\(output.fileName) changed on a second import", file: file, line: line)
+            XCTAssertEqual(
+                again.map(\.text), [output.text], "\(output.fileName) changed on a second import", file: file,
+                line: line)
         }
     }
 
@@ -108,7 +111,8 @@ final class ImportFixtureTests: XCTestCase {
             **Notes**: exports run at 02:00
 
             """)
-        let runbook = try XCTUnwrap(RunbookDocumentParser().parse(bytes: Array(output.text.utf8), file: "led-002.md").runbooks.first)
+        let runbook = try XCTUnwrap(
+            RunbookDocumentParser().parse(bytes: Array(output.text.utf8), file: "led-002.md").runbooks.first)
         XCTAssertEqual(runbook.section(.symptoms)?.text.contains("exports are empty"), true)
         XCTAssertEqual(runbook.metadata.owner, "ledger-team")
         assertStable([output])
@@ -177,11 +181,15 @@ final class ImportFixtureTests: XCTestCase {
     func testFrontMatterTitleLeavesTheAuthorsHeadingAlone() {
         let text = "---\ntitle: Ledger API latency\n---\n# Latency of the ledger API ✅\n\n## Diagnosis\n\nCheck it.\n"
         let output = split(text, path: "latency.md").first?.text ?? ""
-        XCTAssertTrue(output.hasPrefix("---\ntitle: Ledger API latency\nid: latency\nsource: latency.md\n---\n# Latency of the ledger API ✅\n"), output)
+        XCTAssertTrue(
+            output.hasPrefix(
+                "---\ntitle: Ledger API latency\nid: latency\nsource: latency.md\n---\n# Latency of the ledger API ✅\n"),
+            output)
     }
 
     func testSetextHeadingsAreRewrittenAsOneLine() {
-        let text = "Ledger export failed\n====================\n\nSymptoms\n--------\n\nExports are empty.\n\nNotes\n-----\n\nRuns nightly.\n"
+        let text =
+            "Ledger export failed\n====================\n\nSymptoms\n--------\n\nExports are empty.\n\nNotes\n-----\n\nRuns nightly.\n"
         let outputs = split(text, path: "export.md")
         XCTAssertEqual(
             outputs.first?.text,
@@ -204,19 +212,23 @@ final class ImportFixtureTests: XCTestCase {
 
             """
         let outputs = split(text)
-        XCTAssertTrue(outputs[0].text.contains("\ntitle: \"Replay \\\"poison\\\" messages: a guide\"\n"), outputs[0].text)
+        XCTAssertTrue(
+            outputs[0].text.contains("\ntitle: \"Replay \\\"poison\\\" messages: a guide\"\n"), outputs[0].text)
         XCTAssertTrue(outputs[0].text.contains("\nalerts:\n  - LedgerPoisonQueue\n"), outputs[0].text)
         XCTAssertTrue(outputs[1].text.contains("\ntitle: \"True\"\n"), outputs[1].text)
         XCTAssertTrue(outputs[1].text.contains("\nlast_reviewed: 2026-01-13\n"), outputs[1].text)
         for output in outputs {
-            let runbook = try XCTUnwrap(RunbookDocumentParser().parse(bytes: Array(output.text.utf8), file: output.fileName).runbooks.first)
+            let runbook = try XCTUnwrap(
+                RunbookDocumentParser().parse(bytes: Array(output.text.utf8), file: output.fileName).runbooks.first)
             XCTAssertEqual(runbook.title, output.id == "LED-003" ? "Replay \"poison\" messages: a guide" : "True")
         }
         XCTAssertEqual(
-            RunbookDocumentParser().parse(bytes: Array(outputs[0].text.utf8), file: "led-003.md").runbooks.first?.metadata.alerts,
+            RunbookDocumentParser().parse(bytes: Array(outputs[0].text.utf8), file: "led-003.md").runbooks.first?
+                .metadata.alerts,
             ["LedgerPoisonQueue"])
         XCTAssertEqual(
-            RunbookDocumentParser().parse(bytes: Array(outputs[1].text.utf8), file: "led-004.md").runbooks.first?.metadata.lastReviewed,
+            RunbookDocumentParser().parse(bytes: Array(outputs[1].text.utf8), file: "led-004.md").runbooks.first?
+                .metadata.lastReviewed,
             "2026-01-13")
         assertStable(outputs)
     }
@@ -226,7 +238,9 @@ final class ImportFixtureTests: XCTestCase {
         let outputs = split(text)
         XCTAssertEqual(outputs.map(\.id), ["LED-001", "LED-002"])
         for output in outputs {
-            XCTAssertFalse(output.text.utf8.split(separator: UInt8(ascii: "\n")).contains { $0.last != UInt8(ascii: "\r") }, output.text)
+            XCTAssertFalse(
+                output.text.utf8.split(separator: UInt8(ascii: "\n")).contains { $0.last != UInt8(ascii: "\r") },
+                output.text)
         }
         // The last unit is left out: the parser counts the lines of a CRLF file as one, which cuts the last unit short.
         XCTAssertEqual(outputs.first?.text.replacingOccurrences(of: "\r\n", with: "\n"), split(ledgerUnits).first?.text)
@@ -251,25 +265,33 @@ final class ImportFixtureTests: XCTestCase {
         let outputs = split(text)
         XCTAssertEqual(outputs.map(\.id), ["LED-005", "LED-006"])
         XCTAssertTrue(outputs[0].text.hasSuffix("---\n# Rotate keys\n\nRotate them.\n"), outputs[0].text)
-        XCTAssertTrue(outputs[1].text.hasSuffix("---\n# Dump the config\n\n```yaml\nsync: true\n\n---\n"), outputs[1].text)
+        XCTAssertTrue(
+            outputs[1].text.hasSuffix("---\n# Dump the config\n\n```yaml\nsync: true\n\n---\n"), outputs[1].text)
     }
 
     func testFixEncodingRepairsTextAndSourceAnchor() throws {
-        let text = "## LED-007: Ledger â€” replay âœ…\n\n**Symptoms**: replay stops â€” check âœ… marks\n\n## LED-008: Other\n\nText.\n"
+        let text =
+            "## LED-007: Ledger â€” replay âœ…\n\n**Symptoms**: replay stops â€” check âœ… marks\n\n## LED-008: Other\n\nText.\n"
         let plain = split(text)
         let fixed = split(text, fixEncoding: true)
         XCTAssertTrue(plain[0].text.contains("replay stops â€” check âœ… marks"))
         XCTAssertTrue(fixed[0].text.contains("\n## Symptoms\n\nreplay stops — check ✅ marks\n"), fixed[0].text)
-        XCTAssertTrue(fixed[0].text.contains("\ntitle: Ledger — replay\n") || fixed[0].text.contains("\ntitle: \"Ledger — replay\"\n"), fixed[0].text)
+        XCTAssertTrue(
+            fixed[0].text.contains("\ntitle: Ledger — replay\n")
+                || fixed[0].text.contains("\ntitle: \"Ledger — replay\"\n"), fixed[0].text)
         XCTAssertFalse(Mojibake.contains(fixed[0].text), fixed[0].text)
         XCTAssertEqual(fixed[0].source, "ledger.md#led-007-ledger--replay-")
         assertStable(fixed)
     }
 
     func testLabelsInsideListItemsStayAsWritten() {
-        let text = "# Ledger lag\n\n- the worker is slow\n  **Symptoms**: lag grows\n\n**Diagnosis**: check the worker\n"
+        let text =
+            "# Ledger lag\n\n- the worker is slow\n  **Symptoms**: lag grows\n\n**Diagnosis**: check the worker\n"
         let output = split(text, path: "lag.md").first?.text ?? ""
-        XCTAssertTrue(output.hasSuffix("# Ledger lag\n\n- the worker is slow\n  **Symptoms**: lag grows\n\n## Diagnosis\n\ncheck the worker\n"), output)
+        XCTAssertTrue(
+            output.hasSuffix(
+                "# Ledger lag\n\n- the worker is slow\n  **Symptoms**: lag grows\n\n## Diagnosis\n\ncheck the worker\n"),
+            output)
     }
 
     func testOddInputNeverTrapsOrLoops() {
@@ -279,11 +301,15 @@ final class ImportFixtureTests: XCTestCase {
         ]
         for text in texts {
             let outputs = split(text, path: "odd.md")
-            for output in outputs { XCTAssertTrue(output.text.hasPrefix("---"), "\(text.debugDescription) → \(output.text.debugDescription)") }
+            for output in outputs {
+                XCTAssertTrue(
+                    output.text.hasPrefix("---"), "\(text.debugDescription) → \(output.text.debugDescription)")
+            }
         }
         // A document that does not match the text it is said to come from: lines past the end are ignored.
         let document = RunbookDocumentParser().parse(bytes: Array(ledgerUnits.utf8), file: "ledger.md")
-        let outputs = RunbookImporter.split(documentText: "# Short\n", document: document, sourcePath: "ledger.md", options: ImportOptions())
+        let outputs = RunbookImporter.split(
+            documentText: "# Short\n", document: document, sourcePath: "ledger.md", options: ImportOptions())
         XCTAssertEqual(outputs.map(\.id), ["LED-001", "LED-002"])
     }
 }

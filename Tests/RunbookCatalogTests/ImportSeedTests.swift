@@ -18,7 +18,9 @@ enum ImportSeeds {
         return (name, text, RunbookDocumentParser().parse(path: path, reportedAs: name))
     }
 
-    static func split(_ prefix: String, fixEncoding: Bool = false) throws -> (seed: RunbookDocument, text: String, outputs: [ImportedRunbook]) {
+    static func split(
+        _ prefix: String, fixEncoding: Bool = false
+    ) throws -> (seed: RunbookDocument, text: String, outputs: [ImportedRunbook]) {
         let (name, text, document) = try load(prefix)
         let outputs = RunbookImporter.split(
             documentText: text, document: document, sourcePath: name, options: ImportOptions(fixEncoding: fixEncoding))
@@ -74,17 +76,24 @@ final class ImportSeedTests: XCTestCase {
             keys.map { $0["title"] },
             [
                 "Service Startup and Deployment", "Graceful Shutdown and Maintenance", "Backup and Restore Procedures",
-                "Incident Response", "Performance Troubleshooting", "Scaling and Capacity Planning", "Upgrade and Migration",
+                "Incident Response", "Performance Troubleshooting", "Scaling and Capacity Planning",
+                "Upgrade and Migration",
             ])
         XCTAssertEqual(keys.map { $0["severity"] }, ["critical", "high", "high", "medium", "medium", "high", "high"])
         XCTAssertEqual(keys.map { $0["priority"] }, ["P0", "P1", "P1", "P2", "P2", "P1", "P1"])
         XCTAssertEqual(keys.map { $0["mttr"] }, ["5m", "10m", "15m", "30m", "30m", "10m", "20m"])
         XCTAssertEqual(
             keys.map { $0["scenario"] },
-            ["Service down", "High error rate", "Storage full", "Cache degraded", "Slow queries", "Circuit breaker open", "Memory leak"])
+            [
+                "Service down", "High error rate", "Storage full", "Cache degraded", "Slow queries",
+                "Circuit breaker open", "Memory leak",
+            ])
 
         let first = try XCTUnwrap(outputs.first).text
-        XCTAssertTrue(first.hasPrefix("---\nid: RB-001\ntitle: Service Startup and Deployment\nseverity: critical\npriority: P0\nmttr: 5m\n"), first)
+        XCTAssertTrue(
+            first.hasPrefix(
+                "---\nid: RB-001\ntitle: Service Startup and Deployment\nseverity: critical\npriority: P0\nmttr: 5m\n"),
+            first)
         XCTAssertTrue(first.contains("\nscenario: Service down\n"), first)
         XCTAssertTrue(first.contains("\nsource: \"002_88c18d1e6558bada.md#rb-001-"), first)
         XCTAssertTrue(first.contains("\n---\n# Service Startup and Deployment\n\n## Prerequisites\n"), first)
@@ -98,7 +107,8 @@ final class ImportSeedTests: XCTestCase {
     func testIssueDocumentSplitsIntoThreeRunbooksWithCanonicalSections() throws {
         let outputs = try ImportSeeds.split("003_").outputs
         XCTAssertEqual(outputs.map(\.id), ["high-consumer-lag", "query-timeout", "schema-registry-unavailable"])
-        XCTAssertEqual(outputs.map(\.fileName), ["high-consumer-lag.md", "query-timeout.md", "schema-registry-unavailable.md"])
+        XCTAssertEqual(
+            outputs.map(\.fileName), ["high-consumer-lag.md", "query-timeout.md", "schema-registry-unavailable.md"])
         for output in outputs {
             XCTAssertTrue(output.text.contains("\n## Symptoms\n\n"), output.text)
             XCTAssertTrue(output.text.contains("\n## Resolution\n```bash\n"), output.text)
@@ -123,7 +133,8 @@ final class ImportSeedTests: XCTestCase {
                 XCTAssertEqual(outputs.count, seed.runbooks.count)
                 for (original, output) in zip(seed.runbooks, outputs) {
                     let document = ImportSeeds.parse(output)
-                    XCTAssertTrue(document.diagnostics.filter(\.isError).isEmpty, "\(output.fileName): \(document.diagnostics)")
+                    XCTAssertTrue(
+                        document.diagnostics.filter(\.isError).isEmpty, "\(output.fileName): \(document.diagnostics)")
                     if document.runbooks.count > 1, !ImportSeeds.parserKeepsDeclaredRunbooksWhole {
                         resplit.append(output.id)
                         continue
@@ -158,8 +169,12 @@ final class ImportSeedTests: XCTestCase {
                 let knownLabels = runbook.sections.filter { $0.level == 0 && $0.kind != nil }
                     .filter { lines[$0.location.line - 1].hasPrefix("**") }
                 let rewritten = headingLines.union(knownLabels.map(\.location.line))
-                var expected = (runbook.lines.start...runbook.lines.end).filter { !rewritten.contains($0) }.map { lines[$0 - 1] }
-                while let last = expected.last, last.allSatisfy(\.isWhitespace) || last == "---" { expected.removeLast() }
+                var expected = (runbook.lines.start...runbook.lines.end).filter { !rewritten.contains($0) }.map {
+                    lines[$0 - 1]
+                }
+                while let last = expected.last, last.allSatisfy(\.isWhitespace) || last == "---" {
+                    expected.removeLast()
+                }
                 let values = Set(knownLabels.map { labelValue(lines[$0.location.line - 1]) })
                 let frontMatterEnd = try XCTUnwrap(output.text.range(of: "\n---\n"))
                 let body = output.text[frontMatterEnd.upperBound...]
@@ -173,10 +188,13 @@ final class ImportSeedTests: XCTestCase {
                     } else if line.hasPrefix("#") {
                         headingsWritten += 1
                     } else {
-                        XCTAssertTrue(line.isEmpty || values.contains(line), "\(output.fileName): unexpected line \(line)")
+                        XCTAssertTrue(
+                            line.isEmpty || values.contains(line), "\(output.fileName): unexpected line \(line)")
                     }
                 }
-                XCTAssertEqual(next, expected.count, "\(output.fileName): source line missing: \(expected.dropFirst(next).first ?? "")")
+                XCTAssertEqual(
+                    next, expected.count,
+                    "\(output.fileName): source line missing: \(expected.dropFirst(next).first ?? "")")
                 let rewrittenInUnit = rewritten.filter { runbook.lines.contains($0) }.count
                 XCTAssertEqual(headingsWritten, rewrittenInUnit, output.fileName)
             }
@@ -216,7 +234,8 @@ final class ImportSeedTests: XCTestCase {
         XCTAssertEqual(output.fileName, "000_bb1e40e5d6ff817b.md")
         XCTAssertEqual(output.source, "000_bb1e40e5d6ff817b.md")
         XCTAssertTrue(output.text.contains("\ntitle: \"Phase 12.4.3: Operational Runbooks\"\n"), output.text)
-        XCTAssertTrue(output.text.contains("\n---\n# Phase 12.4.3: Operational Runbooks\n\n**Date**: January 31, 2026\n"))
+        XCTAssertTrue(
+            output.text.contains("\n---\n# Phase 12.4.3: Operational Runbooks\n\n**Date**: January 31, 2026\n"))
         XCTAssertTrue(output.text.contains("\n## Summary\n"), "Overview is a summary section")
         // Labels inside list items stay as written.
         XCTAssertTrue(output.text.contains("\n1. **Symptom**: Producers fail with"))

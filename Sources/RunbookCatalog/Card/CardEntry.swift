@@ -6,16 +6,21 @@ public struct CardEntry: Hashable, Sendable, Codable {
     public var severity: String?
     /// The severity or priority as written (`P0`, `High`).
     public var priority: String?
+    /// The runbook's id.
     public var runbookID: String
     /// The runbook's title, or its id when it has none.
     public var title: String
     /// The target time to resolve as written (`<5 min`, `15m`).
     public var mttr: String?
+    /// Alert names that lead to the runbook.
     public var alerts: [String]
+    /// Lint findings at error level in the runbook.
     public var lintErrors: Int
+    /// Lint findings at warning level in the runbook.
     public var lintWarnings: Int
-    /// The runbook's file and the line of its title.
+    /// The runbook's file.
     public var file: String
+    /// The line of the runbook's title in `file`.
     public var line: Int
 
     /// Creates an entry.

@@ -27,7 +27,8 @@ public struct QuickReferenceCard: Sendable {
                 severity: metadata.severity?.rawValue, priority: Self.nonEmpty(metadata.severityText),
                 runbookID: runbook.id, title: Self.nonEmpty(runbook.title) ?? runbook.id,
                 mttr: Self.nonEmpty(metadata.mttrText) ?? metadata.mttr?.compact, alerts: metadata.alerts,
-                lintErrors: counts.errors, lintWarnings: counts.warnings, file: runbook.file, line: runbook.location.line)
+                lintErrors: counts.errors, lintWarnings: counts.warnings, file: runbook.file,
+                line: runbook.location.line)
         }
         .sorted(by: Self.precedes)
     }

@@ -63,7 +63,8 @@ struct BodyRewriter {
                 let span = headingSpan(at: number)
                 let level = min(6, max(1, section.level - shift))
                 if let kind = section.kind, span > 0 {
-                    output.append(Substring(String(repeating: "#", count: level) + " " + kind.canonicalHeading + ending))
+                    output.append(
+                        Substring(String(repeating: "#", count: level) + " " + kind.canonicalHeading + ending))
                 } else if let atx = MarkdownLine.atx(content), shift != 0 {
                     output.append(atx.indent + String(repeating: "#", count: level) + atx.rest + ending)
                 } else {

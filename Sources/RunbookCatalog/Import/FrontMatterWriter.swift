@@ -90,7 +90,9 @@ struct FrontMatterWriter {
         }
         // A number with separators (`1_000`, `1.0.0` is fine) or a bare date read as a timestamp stays readable
         // as text either way; only purely numeric shapes are quoted.
-        if ("0"..."9").contains(first), value.unicodeScalars.allSatisfy({ ("0"..."9").contains($0) || $0 == "_" || $0 == "." }) {
+        if ("0"..."9").contains(first),
+            value.unicodeScalars.allSatisfy({ ("0"..."9").contains($0) || $0 == "_" || $0 == "." })
+        {
             return value.filter({ $0 == "." }).count > 1
         }
         return true

@@ -36,7 +36,9 @@ enum MarkdownLine {
         let indent = content.prefix { $0 == " " }
         guard indent.count <= 3 else { return false }
         let marks = content[indent.endIndex...].filter { $0 != " " && $0 != "\t" }
-        guard marks.count >= 3, let first = marks.first, first == "-" || first == "*" || first == "_" else { return false }
+        guard marks.count >= 3, let first = marks.first, first == "-" || first == "*" || first == "_" else {
+            return false
+        }
         return marks.allSatisfy { $0 == first }
     }
 

@@ -61,7 +61,9 @@ public enum RunbookImporter {
     }
 
     private static func importUnit(_ runbook: Runbook, _ context: Context) -> ImportedRunbook {
-        let (lines, headings, sourcePath, ending) = (context.lines, context.headings, context.sourcePath, context.ending)
+        let (lines, headings, sourcePath, ending) = (
+            context.lines, context.headings, context.sourcePath, context.ending
+        )
         let anchor = context.anchors[runbook.location.line] ?? runbook.anchor
         let source = anchor.map { "\(sourcePath)#\($0)" } ?? "\(sourcePath):\(runbook.lines.start)-\(runbook.lines.end)"
         let range = clamp(runbook.lines, count: lines.count)
@@ -69,19 +71,24 @@ public enum RunbookImporter {
         let level = headings.first { $0.location.line == titleLine }?.level ?? 1
         let rewriter = BodyRewriter(
             lines: lines, range: range,
-            title: range.contains(titleLine) ? BodyRewriter.Title(line: titleLine, level: level, text: runbook.title) : nil,
+            title: range.contains(titleLine)
+                ? BodyRewriter.Title(line: titleLine, level: level, text: runbook.title) : nil,
             sections: runbook.sections, blocks: runbook.blocks)
         let frontMatter = FrontMatterWriter(runbook: runbook, source: source).block(ending: ending)
         let body = rewriter.rewrite()
-        return ImportedRunbook(id: runbook.id, fileName: "", text: assemble(frontMatter.map { Substring($0) } + body), source: source)
+        return ImportedRunbook(
+            id: runbook.id, fileName: "", text: assemble(frontMatter.map { Substring($0) } + body), source: source)
     }
 
     private static func importWholeFile(_ runbook: Runbook, _ context: Context) -> ImportedRunbook {
-        let (lines, headings, sourcePath, ending) = (context.lines, context.headings, context.sourcePath, context.ending)
+        let (lines, headings, sourcePath, ending) = (
+            context.lines, context.headings, context.sourcePath, context.ending
+        )
         let existing = existingFrontMatter(lines)
         let bodyStart = (existing?.count ?? 0) + 1
         let writer = FrontMatterWriter(runbook: runbook, source: sourcePath)
-        let frontMatter = existing.map { writer.merged(into: Array(lines[0..<$0.count]), ending: ending) }
+        let frontMatter =
+            existing.map { writer.merged(into: Array(lines[0..<$0.count]), ending: ending) }
             ?? writer.block(ending: ending).map { Substring($0) }
         var body: [Substring] = []
         if bodyStart <= lines.count {
@@ -90,9 +97,14 @@ public enum RunbookImporter {
             // A level-1 heading titles the file; its text is rewritten only when the front matter does not carry
             // the title (otherwise the author keeps both, and they may differ on purpose).
             let title = headings.first { $0.location.line == titleLine && $0.level == 1 && range.contains(titleLine) }
-                .map { _ in BodyRewriter.Title(line: titleLine, level: 1, text: existing?.hasTitle == true ? nil : runbook.title) }
-            body = BodyRewriter(lines: lines, range: range, title: title, sections: runbook.sections, blocks: runbook.blocks)
-                .rewrite()
+                .map { _ in
+                    BodyRewriter.Title(
+                        line: titleLine, level: 1, text: existing?.hasTitle == true ? nil : runbook.title)
+                }
+            body = BodyRewriter(
+                lines: lines, range: range, title: title, sections: runbook.sections, blocks: runbook.blocks
+            )
+            .rewrite()
         }
         return ImportedRunbook(id: runbook.id, fileName: "", text: assemble(frontMatter + body), source: sourcePath)
     }
