@@ -60,8 +60,13 @@ final class CardTests: XCTestCase {
             lines.contains {
                 $0.hasPrefix("| Storage full | P1 | RB-003: ") && $0.hasSuffix(" | 2 errors, 1 warning |")
             }, markdown)
-        // RB-004's alert sections declare the alerts it answers.
-        XCTAssertTrue(lines.contains { $0.hasPrefix("| Cache degraded |") }, markdown)
+        // Without a quick-reference row, severity or target, a runbook still has its row.
+        XCTAssertTrue(
+            lines.contains {
+                $0.hasPrefix("| High Consumer Lag | — | high-consumer-lag: High Consumer Lag (003_")
+                    && $0.hasSuffix(" | — | — | ok |")
+            },
+            markdown)
     }
 
     func testMarkdownCellsCannotBreakTheTable() {
