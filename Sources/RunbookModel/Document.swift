@@ -88,6 +88,9 @@ public struct RunbookDocument: Sendable, Codable {
     public var sharedBlocks: [CommandBlock] = []
     /// Prose outside every runbook of a multi-runbook document.
     public var sharedText: String = ""
+    /// A fingerprint of the file's bytes (FNV-1a, 64 bits, with the length): results computed from the
+    /// content alone can be cached under it.
+    public var contentHash: String = ""
 
     public init(
         file: String, runbooks: [Runbook], headings: [Heading], links: [Link], diagnostics: [ParseDiagnostic],

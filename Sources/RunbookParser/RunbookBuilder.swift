@@ -55,10 +55,11 @@ struct RunbookBuilder {
         for heading in outline.headings.elements(in: range, by: { $0.line }) where heading.depth == 0 {
             guard heading.line != titleLine else { continue }
             let isStep = StepTitle.stepHeading(heading.text) != nil
+            let title = TitleCleaner.clean(heading.text)
             boundaries.append(
                 Boundary(
-                    line: heading.line, level: heading.level, title: TitleCleaner.clean(heading.text),
-                    kind: isStep ? nil : synonyms.kind(for: TitleCleaner.clean(heading.text)), isSection: true,
+                    line: heading.line, level: heading.level, title: title,
+                    kind: isStep ? nil : synonyms.kind(for: title), isSection: true,
                     labelValue: "", column: heading.column))
         }
         for paragraph in outline.paragraphs.elements(in: range, by: { $0.line }) where !paragraph.inQuote {

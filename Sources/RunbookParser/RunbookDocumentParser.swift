@@ -59,6 +59,24 @@ public struct RunbookDocumentParser: Sendable {
 
     /// Parses Markdown bytes; `file` names them in locations.
     public func parse(bytes: [UInt8], file: String) -> RunbookDocument {
+        var document = parseContent(bytes: bytes, file: file)
+        document.contentHash = Self.fingerprint(bytes)
+        return document
+    }
+
+    /// FNV-1a over the bytes, with their count: cheap, and enough to tell a changed file from an unchanged one.
+    static func fingerprint(_ bytes: [UInt8]) -> String {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        bytes.withUnsafeBufferPointer { buffer in
+            for byte in buffer {
+                hash ^= UInt64(byte)
+                hash = hash &* 0x0000_0100_0000_01B3
+            }
+        }
+        return String(hash, radix: 16) + "-" + String(bytes.count, radix: 16)
+    }
+
+    private func parseContent(bytes: [UInt8], file: String) -> RunbookDocument {
         let source = SourceText(bytes: bytes, file: file)
         guard !source.isBinary else {
             return RunbookDocument(file: file, runbooks: [], headings: [], links: [], diagnostics: source.diagnostics, lineCount: 0)

@@ -31,7 +31,9 @@ public struct SectionSynonyms: Sendable {
     ]
 
     private var exact: [String: SectionKind] = [:]
-    private var phrases: [(phrase: String, kind: SectionKind)] = []
+    /// `phrase + " "` and `" " + phrase`, built once: matching runs for every heading of every runbook.
+    private var prefixes: [(text: String, kind: SectionKind)] = []
+    private var suffixes: [(text: String, kind: SectionKind)] = []
 
     /// The built-in table plus `extra` names.
     public init(extra: [SectionKind: [String]] = [:]) {
@@ -43,10 +45,12 @@ public struct SectionSynonyms: Sendable {
             for name in table[kind] ?? [] {
                 let key = Self.normalize(name)
                 if exact[key] == nil { exact[key] = kind }
-                phrases.append((key, kind))
+                prefixes.append((key + " ", kind))
+                suffixes.append((" " + key, kind))
             }
         }
-        phrases.sort { $0.phrase.count > $1.phrase.count }
+        prefixes.sort { $0.text.utf8.count > $1.text.utf8.count }
+        suffixes.sort { $0.text.utf8.count > $1.text.utf8.count }
     }
 
     /// The kind for a heading or label, or nil.
@@ -57,8 +61,8 @@ public struct SectionSynonyms: Sendable {
         let name = Self.normalize(title)
         guard !name.isEmpty else { return nil }
         if let kind = exact[name] { return kind }
-        for (phrase, kind) in phrases where name.hasPrefix(phrase + " ") { return kind }
-        for (phrase, kind) in phrases where name.hasSuffix(" " + phrase) { return kind }
+        for (prefix, kind) in prefixes where name.hasPrefix(prefix) { return kind }
+        for (suffix, kind) in suffixes where name.hasSuffix(suffix) { return kind }
         return nil
     }
 

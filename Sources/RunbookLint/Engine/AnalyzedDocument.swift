@@ -17,6 +17,15 @@ struct AnalyzedDocument: Sendable {
     var blocks: [Int: BlockAnalysis]
     /// `bash -n`/shellcheck results per fence line, filled by the engine.
     var shellIssues: [Int: [ShellSyntaxIssue]] = [:]
+    /// Findings of the content-only rules, from the findings cache; nil when they must be computed.
+    var cachedFindings: [Finding]?
+
+    /// A document whose content-only findings came from the cache: its blocks are not analysed again.
+    init(document: RunbookDocument, cachedFindings: [Finding]) {
+        self.document = document
+        blocks = [:]
+        self.cachedFindings = cachedFindings
+    }
 
     init(document: RunbookDocument, classifier: CommandClassifier) {
         self.document = document

@@ -10,7 +10,7 @@ extension LintEngine {
     func checkShell(_ documents: inout [AnalyzedDocument], config: FirebreakConfig) throws -> (Int, Int) {
         var scripts: [String] = []
         var owners: [(document: Int, line: Int)] = []
-        for (index, document) in documents.enumerated() {
+        for (index, document) in documents.enumerated() where document.cachedFindings == nil {
             var seen = Set<Int>()
             for (block, _, _) in document.document.allBlocks {
                 if block.language.isShell && !block.unterminated {
@@ -45,6 +45,20 @@ extension LintEngine {
             documents[owner.document].shellIssues[owner.line] = issues
         }
         return (scripts.count, cacheHits)
+    }
+
+    /// The findings cache, unless caching is off or `--full` needs every block analysed.
+    func makeFindingsCache(config: FirebreakConfig) -> FindingsCache? {
+        guard options.useCache, !options.full else { return nil }
+        let shellcheck: String? = config.lint.shellcheck == .off ? nil : ShellSyntaxOracle.findShellcheck()
+        let fingerprint = [
+            "sections=\(config.sections.required.map { $0.map(\.rawValue).joined(separator: "|") })",
+            "synonyms=\(config.synonyms.map { "\($0.key.rawValue):\($0.value.sorted())" }.sorted())",
+            "commands=\(config.commands.map { "\($0)" }.sorted())",
+            "reviewEvery=\(config.lint.reviewEvery.seconds)",
+            CachedShellChecker.toolKey(bashPath: "/bin/bash", shellcheckPath: shellcheck),
+        ].joined(separator: "; ")
+        return FindingsCache(directory: config.baseDirectory.appendingPathComponent(".firebreak/cache"), fingerprint: fingerprint)
     }
 
     func makeContext(config: FirebreakConfig, tree: RunbookTree, hasRuleFiles: Bool, classifier: CommandClassifier) -> LintContext {

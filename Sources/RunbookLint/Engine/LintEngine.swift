@@ -21,6 +21,10 @@ public struct LintEngine: Sendable {
         MarkdownStructureRule(), ShellSyntaxRule(), WrongLanguageRule(), NeverTerminatesRule(), InteractiveCommandRule(),
         PlaceholderRule(), UndeclaredVariableRule(), HardcodedSecretRule(), DestructiveUnguardedRule(), BrokenLinkRule(),
     ]
+    /// Rules whose findings depend on the document's content alone (cacheable by content fingerprint).
+    static let contentRules = documentRules.filter { !($0 is BrokenLinkRule) && !($0 is StaleRule) }
+    /// Rules that also depend on other files or on the clock, run on every pass.
+    static let freshRules = documentRules.filter { $0 is BrokenLinkRule || $0 is StaleRule }
     static let treeRules: [any TreeLintRule] = [DuplicateIDRule(), AlertLinkRules(), ToolMissingRule(), EndpointDownRule()]
 
     /// Every rule's description, in a stable order.
@@ -46,8 +50,20 @@ public struct LintEngine: Sendable {
         var usageErrors: [String] = tree.errors.map { $0.description }
 
         let classifier = CommandClassifier(extraRules: config.commands.map(Self.rule))
-        var documents = Parallel.map(tree.documents.count) { AnalyzedDocument(document: tree.documents[$0], classifier: classifier) }
-        let (shellBlocks, cached) = try checkShell(&documents, config: config)
+        let findingsCache = makeFindingsCache(config: config)
+        var documents = Parallel.map(tree.documents.count) { index in
+            let document = tree.documents[index]
+            if let cached = findingsCache?.lookup(file: document.file, hash: document.contentHash) {
+                return AnalyzedDocument(document: document, cachedFindings: cached)
+            }
+            return AnalyzedDocument(document: document, classifier: classifier)
+        }
+        var (shellBlocks, cached) = try checkShell(&documents, config: config)
+        for document in documents where document.cachedFindings != nil {
+            let count = document.document.allBlocks.filter { $0.block.language.isShell && !$0.block.unterminated }.count
+            shellBlocks += count
+            cached += count
+        }
 
         let ruleFiles = options.ruleFiles + config.rules.map { DisplayPath.relative(config.resolve($0), to: cwd) }
         let loaded = AlertRuleLoader.load(paths: ruleFiles, baseDirectory: cwd)
@@ -68,9 +84,16 @@ public struct LintEngine: Sendable {
         let analyzedTree = AnalyzedTree(documents: documents, alerts: loaded.rules, linkage: linkage)
 
         let context = makeContext(config: config, tree: tree, hasRuleFiles: !ruleFiles.isEmpty, classifier: classifier)
-        let rules = Self.documentRules
         let checked = documents
-        var findings = Parallel.map(checked.count) { index in rules.flatMap { $0.check(checked[index], context) } }.flatMap { $0 }
+        var findings = Parallel.map(checked.count) { index -> [Finding] in
+            let document = checked[index]
+            let fresh = Self.freshRules.flatMap { $0.check(document, context) }
+            if let cached = document.cachedFindings { return cached + fresh }
+            let contentOnly = Self.contentRules.flatMap { $0.check(document, context) }
+            findingsCache?.store(file: document.document.file, hash: document.document.contentHash, findings: contentOnly)
+            return contentOnly + fresh
+        }.flatMap { $0 }
+        try? findingsCache?.save(keeping: Set(tree.documents.map(\.file)))
         for rule in Self.treeRules { findings += rule.check(analyzedTree, context) }
         findings = Self.applyLevels(findings, config: config)
         var result = report(findings, tree, loaded.rules.count, shellBlocks, cached)
