@@ -26,3 +26,22 @@ public enum TextLines {
         return whole[..<newline]
     }
 }
+
+extension StringProtocol {
+    /// The text without leading and trailing characters from `characters` (ASCII only; default: blanks and line
+    /// breaks). Foundation's `trimmingCharacters(in:)` bridges through NSString and costs far more on hot paths.
+    public func trimmedASCII(_ characters: String = " \t\r\n") -> String {
+        let set = Array(characters.utf8)
+        let whole = Substring(self)
+        let utf8 = whole.utf8
+        var start = utf8.startIndex
+        var end = utf8.endIndex
+        while start < end, set.contains(utf8[start]) { start = utf8.index(after: start) }
+        while end > start {
+            let before = utf8.index(before: end)
+            guard set.contains(utf8[before]) else { break }
+            end = before
+        }
+        return String(whole[start..<end])
+    }
+}

@@ -30,7 +30,7 @@ enum BlockExtractor {
 
     /// `bash {timeout=5m name="restart api"}` → ("bash", ["timeout": "5m", "name": "restart api"]).
     static func parseInfo(_ info: String) -> (String?, [String: String]) {
-        let trimmed = info.trimmingCharacters(in: .whitespaces)
+        let trimmed = info.trimmedASCII(" \t")
         var language: String?
         var rest = Substring(trimmed)
         if let first = rest.first, first != "{" {
@@ -52,7 +52,7 @@ enum BlockExtractor {
             while index < body.endIndex, body[index] != "=", body[index] != " ", body[index] != "," {
                 index = body.index(after: index)
             }
-            let key = String(body[keyStart..<index]).trimmingCharacters(in: CharacterSet(charactersIn: "."))
+            let key = String(body[keyStart..<index]).trimmedASCII(".")
             var value = "true"
             if index < body.endIndex, body[index] == "=" {
                 index = body.index(after: index)

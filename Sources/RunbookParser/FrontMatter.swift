@@ -130,14 +130,14 @@ struct FrontMatter {
         case "params", "parameters": metadata.params = Self.parameters(value)
         default:
             metadata.extra[key] = value.scalar?.string ?? (try? Yams.serialize(node: value))?
-                .trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
+                .trimmedASCII() ?? ""
         }
     }
 
     private func list(_ value: Node) -> [String] {
         if let sequence = value.sequence { return sequence.compactMap { $0.scalar?.string } }
         guard let text = value.scalar?.string else { return [] }
-        return text.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        return text.split(separator: ",").map { $0.trimmedASCII(" \t") }.filter { !$0.isEmpty }
     }
 
     /// `params:` as a list of names, a list of `{name, description, default}`, or a map of name → description.

@@ -52,7 +52,7 @@ struct InlineCollector {
     var labels: [MarkdownOutline.LabelLine] {
         var result: [MarkdownOutline.LabelLine] = []
         for (index, strong) in lineLabels.sorted(by: { $0.key < $1.key }) {
-            let trimmedLabel = strong.trimmingCharacters(in: .whitespaces)
+            let trimmedLabel = strong.trimmedASCII(" \t")
             var rest = Substring(lines[index])
             if let range = rest.range(of: strong) { rest = rest[range.upperBound...] }
             var label = trimmedLabel
@@ -63,11 +63,11 @@ struct InlineCollector {
                 guard afterSpaces.first == ":" else { continue }
                 rest = afterSpaces.dropFirst()
             }
-            label = label.trimmingCharacters(in: .whitespaces)
+            label = label.trimmedASCII(" \t")
             guard !label.isEmpty, label.count <= 60 else { continue }
             result.append(
                 MarkdownOutline.LabelLine(
-                    label: label, value: rest.trimmingCharacters(in: .whitespaces), line: startLine + index))
+                    label: label, value: rest.trimmedASCII(" \t"), line: startLine + index))
         }
         return result
     }

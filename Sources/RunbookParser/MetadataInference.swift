@@ -32,7 +32,7 @@ enum MetadataInference {
 
     /// Applies `value` of `field` unless the metadata already has it (earlier sources win).
     static func apply(_ field: Field, value: String, source: String, to metadata: inout RunbookMetadata) {
-        let value = value.trimmingCharacters(in: .whitespaces)
+        let value = value.trimmedASCII(" \t")
         guard !value.isEmpty else { return }
         switch field {
         case .severity:
@@ -62,7 +62,7 @@ enum MetadataInference {
             if metadata.reviewEvery == nil { metadata.reviewEvery = DurationSeconds(parsing: value) }
         case .alerts:
             for name in value.split(whereSeparator: { $0 == "," || $0 == " " }) {
-                let trimmed = name.trimmingCharacters(in: CharacterSet(charactersIn: "`*_ "))
+                let trimmed = name.trimmedASCII("`*_ ")
                 if UnitDetector.isAlertName(trimmed), !metadata.alerts.contains(trimmed) { metadata.alerts.append(trimmed) }
             }
         }
@@ -96,7 +96,7 @@ enum MetadataInference {
             for row in table.rows.dropFirst() where runbookColumn < row.count {
                 let fields = columns.compactMap { column, field in column < row.count ? (field, row[column]) : nil }
                 let scenario = scenarioColumn.flatMap { $0 < row.count ? row[$0] : nil }
-                rows.append(TableRow(runbook: row[runbookColumn].trimmingCharacters(in: .whitespaces), fields: fields, scenario: scenario))
+                rows.append(TableRow(runbook: row[runbookColumn].trimmedASCII(" \t"), fields: fields, scenario: scenario))
             }
         }
         return rows

@@ -4,7 +4,7 @@ import RunbookModel
 /// Recognises `Step 3: Restart the agent` (also `Step 3 -`, `Step 3.`) and returns the title part.
 enum StepTitle {
     static func stepHeading(_ text: String) -> String? {
-        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        let trimmed = text.trimmedASCII(" \t")
         guard trimmed.lowercased().hasPrefix("step") else { return nil }
         let afterWord = trimmed.dropFirst(4).drop(while: { $0 == " " })
         let number = afterWord.prefix(while: { $0.isNumber })
@@ -69,20 +69,20 @@ extension RunbookBuilder {
     private func loneBlockTitle(_ block: CommandBlock, range: ClosedRange<Int>) -> String {
         let first = TextLines.first(block.script).drop(while: { $0 == " " })
         if first.hasPrefix("#"), !first.hasPrefix("#!") {
-            let comment = first.drop(while: { $0 == "#" }).trimmingCharacters(in: .whitespaces)
+            let comment = first.drop(while: { $0 == "#" }).trimmedASCII(" \t")
             if !comment.isEmpty { return Self.shorten(comment) }
         }
         let before = outline.prose.elements(in: range.lowerBound...max(range.lowerBound, block.location.line - 1)) { $0.line }
         if let last = before.last, block.location.line - last.line <= 3 {
             let sentences = String(TextLines.split(last.text).last ?? Substring(last.text))
-            let trimmed = sentences.trimmingCharacters(in: CharacterSet(charactersIn: " :"))
+            let trimmed = sentences.trimmedASCII(" :")
             if !trimmed.isEmpty { return Self.shorten(trimmed) }
         }
         return "Commands at line \(block.location.line)"
     }
 
     static func shorten(_ text: String) -> String {
-        let single = text.replacingOccurrences(of: "\n", with: " ").trimmingCharacters(in: .whitespaces)
+        let single = text.replacingOccurrences(of: "\n", with: " ").trimmedASCII(" \t")
         return single.count > 100 ? String(single.prefix(97)) + "…" : single
     }
 }

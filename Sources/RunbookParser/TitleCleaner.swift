@@ -10,7 +10,7 @@ enum TitleCleaner {
 
     static func clean(_ raw: String) -> String {
         if isPlain(raw) { return raw }
-        var title = Mojibake.repair(raw).trimmingCharacters(in: .whitespaces)
+        var title = Mojibake.repair(raw).trimmedASCII(" \t")
         var changed = true
         while changed, !title.isEmpty {
             changed = false
@@ -19,25 +19,25 @@ enum TitleCleaner {
                 title.unicodeScalars.removeLast()
                 changed = true
             }
-            title = title.trimmingCharacters(in: .whitespaces)
+            title = title.trimmedASCII(" \t")
             // Trailing status word in capitals, or after a decoration/separator.
             for word in statusWords {
                 let upper = word.uppercased()
                 if title.hasSuffix(" " + upper) || title == upper {
-                    title = String(title.dropLast(upper.count)).trimmingCharacters(in: .whitespaces)
+                    title = String(title.dropLast(upper.count)).trimmedASCII(" \t")
                     changed = true
                 }
                 for separator in [" - ", " — ", " – ", " | ", ": ", " ("] where title.lowercased().hasSuffix(separator + word)
                     || title.lowercased().hasSuffix(separator + word + ")")
                 {
                     let cut = title.lowercased().hasSuffix(")") && separator == " (" ? word.count + 2 : word.count
-                    title = String(title.dropLast(cut)).trimmingCharacters(in: .whitespaces)
+                    title = String(title.dropLast(cut)).trimmedASCII(" \t")
                     changed = true
                 }
             }
             // Dangling separators left behind.
             for separator in ["-", "—", "–", "|", ":", "("] where title.hasSuffix(separator) {
-                title = String(title.dropLast()).trimmingCharacters(in: .whitespaces)
+                title = String(title.dropLast()).trimmedASCII(" \t")
                 changed = true
             }
         }

@@ -82,8 +82,8 @@ enum UnitDetector {
             if let range = text.range(of: " - ") { return (String(text[..<range.lowerBound]), String(text[range.upperBound...])) }
             return nil
         }
-        let prefix = text[..<separator].trimmingCharacters(in: .whitespaces)
-        let rest = text[text.index(after: separator)...].trimmingCharacters(in: .whitespaces)
+        let prefix = text[..<separator].trimmedASCII(" \t")
+        let rest = text[text.index(after: separator)...].trimmedASCII(" \t")
         guard !prefix.isEmpty, !rest.isEmpty, !prefix.contains(" ") || prefix.count <= 12 else { return nil }
         return (prefix, rest)
     }

@@ -14,7 +14,7 @@ struct BrokenLinkRule: DocumentLintRule {
         let ownAnchors = doc.anchors
         var findings: [Finding] = []
         for link in doc.links {
-            let target = link.target.trimmingCharacters(in: .whitespaces)
+            let target = link.target.trimmedASCII(" \t")
             guard !target.isEmpty, !Self.isExternal(target), !target.contains("{{"), !target.contains("{%") else { continue }
             let parts = target.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false)
             let rawPath = String(parts[0])

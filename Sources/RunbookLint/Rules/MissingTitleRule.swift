@@ -8,7 +8,7 @@ struct MissingTitleRule: DocumentLintRule {
 
     func check(_ document: AnalyzedDocument, _ context: LintContext) -> [Finding] {
         document.document.runbooks.compactMap { runbook in
-            guard (runbook.title ?? "").trimmingCharacters(in: .whitespaces).isEmpty else { return nil }
+            guard (runbook.title ?? "").trimmedASCII(" \t").isEmpty else { return nil }
             return finding(
                 runbook.location, "runbook '\(runbook.id)' has no title; add a `# Title` heading or `title:` front matter",
                 runbook: runbook)
