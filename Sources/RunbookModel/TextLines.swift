@@ -1,21 +1,33 @@
+import Foundation
+
 /// Splitting text into lines on `\n` by bytes: `String.split` works on grapheme clusters, which is many times
 /// slower and, on runbook-sized inputs, the single largest cost of a lint run.
 public enum TextLines {
     /// The lines of `text` (a trailing `\r` stays with its line; an empty last line after a final `\n` is kept).
     public static func split(_ text: some StringProtocol) -> [Substring] {
         let whole = Substring(text)
-        var lines: [Substring] = []
-        var start = whole.utf8.startIndex
-        var index = start
-        let end = whole.utf8.endIndex
-        while index < end {
-            if whole.utf8[index] == 0x0A {
-                lines.append(whole[start..<index])
-                start = whole.utf8.index(after: index)
+        var offsets: [Int] = []
+        var contiguous = String(whole)
+        contiguous.withUTF8 { buffer in
+            guard let base = buffer.baseAddress else { return }
+            var position = 0
+            while position < buffer.count, let found = memchr(base + position, 0x0A, buffer.count - position) {
+                let offset = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+                offsets.append(offset)
+                position = offset + 1
             }
-            index = whole.utf8.index(after: index)
         }
-        lines.append(whole[start..<end])
+        var lines: [Substring] = []
+        lines.reserveCapacity(offsets.count + 1)
+        var start = whole.utf8.startIndex
+        var previous = 0
+        for offset in offsets {
+            let end = whole.utf8.index(start, offsetBy: offset - previous)
+            lines.append(whole[start..<end])
+            start = whole.utf8.index(after: end)
+            previous = offset + 1
+        }
+        lines.append(whole[start...])
         return lines
     }
 

@@ -4,6 +4,7 @@ import RunbookModel
 /// Recognises `Step 3: Restart the agent` (also `Step 3 -`, `Step 3.`) and returns the title part.
 enum StepTitle {
     static func stepHeading(_ text: String) -> String? {
+        guard let first = text.utf8.first(where: { $0 != 0x20 && $0 != 0x09 }), first | 0x20 == UInt8(ascii: "s") else { return nil }
         let trimmed = text.trimmedASCII(" \t")
         guard trimmed.lowercased().hasPrefix("step") else { return nil }
         let afterWord = trimmed.dropFirst(4).drop(while: { $0 == " " })
@@ -82,7 +83,7 @@ extension RunbookBuilder {
     }
 
     static func shorten(_ text: String) -> String {
-        let single = text.replacingOccurrences(of: "\n", with: " ").trimmedASCII(" \t")
+        let single = (text.utf8.contains(0x0A) ? TextLines.split(text).joined(separator: " ") : text).trimmedASCII(" \t")
         return single.count > 100 ? String(single.prefix(97)) + "…" : single
     }
 }

@@ -31,9 +31,8 @@ public struct SectionSynonyms: Sendable {
     ]
 
     private var exact: [String: SectionKind] = [:]
-    /// `phrase + " "` and `" " + phrase`, built once: matching runs for every heading of every runbook.
-    private var prefixes: [(text: String, kind: SectionKind)] = []
-    private var suffixes: [(text: String, kind: SectionKind)] = []
+    /// Words in the longest synonym.
+    private var maximumPhraseWords = 1
 
     /// The built-in table plus `extra` names.
     public init(extra: [SectionKind: [String]] = [:]) {
@@ -45,12 +44,9 @@ public struct SectionSynonyms: Sendable {
             for name in table[kind] ?? [] {
                 let key = Self.normalize(name)
                 if exact[key] == nil { exact[key] = kind }
-                prefixes.append((key + " ", kind))
-                suffixes.append((" " + key, kind))
+                maximumPhraseWords = max(maximumPhraseWords, key.split(separator: " ").count)
             }
         }
-        prefixes.sort { $0.text.utf8.count > $1.text.utf8.count }
-        suffixes.sort { $0.text.utf8.count > $1.text.utf8.count }
     }
 
     /// The kind for a heading or label, or nil.
@@ -61,8 +57,16 @@ public struct SectionSynonyms: Sendable {
         let name = Self.normalize(title)
         guard !name.isEmpty else { return nil }
         if let kind = exact[name] { return kind }
-        for (prefix, kind) in prefixes where name.hasPrefix(prefix) { return kind }
-        for (suffix, kind) in suffixes where name.hasSuffix(suffix) { return kind }
+        // Synonyms have at most a few words: look the leading, then the trailing, word runs up, longest first.
+        let words = name.split(separator: " ")
+        guard words.count > 1 else { return nil }
+        let longest = min(maximumPhraseWords, words.count - 1)
+        for count in stride(from: longest, through: 1, by: -1) {
+            if let kind = exact[words.prefix(count).joined(separator: " ")] { return kind }
+        }
+        for count in stride(from: longest, through: 1, by: -1) {
+            if let kind = exact[words.suffix(count).joined(separator: " ")] { return kind }
+        }
         return nil
     }
 

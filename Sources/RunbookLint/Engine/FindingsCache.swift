@@ -58,7 +58,7 @@ final class FindingsCache: @unchecked Sendable {
         var entries: [String: Entry] = [:]
         var current: (file: String, entry: Entry)?
         for line in lines.dropFirst() where !line.isEmpty {
-            let fields = line.split(separator: "\t", omittingEmptySubsequences: false)
+            let fields = line.utf8.split(separator: 0x09, omittingEmptySubsequences: false).map { Substring($0) }
             if fields.first == "F", fields.count == 3 {
                 if let current { entries[current.file] = current.entry }
                 current = (unescape(fields[1]), Entry(hash: String(fields[2]), findings: []))

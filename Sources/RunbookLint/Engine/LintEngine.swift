@@ -35,6 +35,8 @@ public struct LintEngine: Sendable {
     public init(options: LintOptions) { self.options = options }
 
     public func run() throws -> LintReport {
+        let clock = PhaseClock(enabled: ProcessInfo.processInfo.environment["FIREBREAK_TIMINGS"] != nil)
+        defer { clock.report() }
         let config = try loadConfig()
         let cwd = options.workingDirectory
         let synonyms = SectionSynonyms(extra: config.synonyms)
@@ -45,9 +47,12 @@ public struct LintEngine: Sendable {
         if let report = options.progress { parseProgress = { done, total in report("parsing", done, total) } }
         let tree = RunbookTree.load(
             roots: roots, baseDirectory: cwd,
-            isExcluded: { relative, display in filter.isExcluded(relative) || filter.isExcluded(display) },
+            isExcluded: { relative, display in
+                filter.isExcluded(display) || (relative != display && filter.isExcluded(relative))
+            },
             parser: parser, progress: parseProgress)
         var usageErrors: [String] = tree.errors.map { $0.description }
+        clock.mark("parse")
 
         let classifier = CommandClassifier(extraRules: config.commands.map(Self.rule))
         let findingsCache = makeFindingsCache(config: config)
@@ -58,7 +63,9 @@ public struct LintEngine: Sendable {
             }
             return AnalyzedDocument(document: document, classifier: classifier)
         }
+        clock.mark("analyse")
         var (shellBlocks, cached) = try checkShell(&documents, config: config)
+        clock.mark("shell syntax")
         for document in documents where document.cachedFindings != nil {
             let count = document.document.allBlocks.filter { $0.block.language.isShell && !$0.block.unterminated }.count
             shellBlocks += count
@@ -83,6 +90,7 @@ public struct LintEngine: Sendable {
         let linkage = AlertCoverage.compute(documents: tree.documents, alerts: loaded.rules, mapper: mapper)
         let analyzedTree = AnalyzedTree(documents: documents, alerts: loaded.rules, linkage: linkage)
 
+        clock.mark("alerts")
         let context = makeContext(config: config, tree: tree, hasRuleFiles: !ruleFiles.isEmpty, classifier: classifier)
         let checked = documents
         var findings = Parallel.map(checked.count) { index -> [Finding] in
@@ -93,9 +101,11 @@ public struct LintEngine: Sendable {
             findingsCache?.store(file: document.document.file, hash: document.document.contentHash, findings: contentOnly)
             return contentOnly + fresh
         }.flatMap { $0 }
+        clock.mark("document rules")
         try? findingsCache?.save(keeping: Set(tree.documents.map(\.file)))
         for rule in Self.treeRules { findings += rule.check(analyzedTree, context) }
         findings = Self.applyLevels(findings, config: config)
+        clock.mark("tree rules")
         var result = report(findings, tree, loaded.rules.count, shellBlocks, cached)
         result.documents = tree.documents
         result.coverage = ruleFiles.isEmpty ? nil : linkage

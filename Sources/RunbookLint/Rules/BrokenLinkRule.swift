@@ -18,7 +18,7 @@ struct BrokenLinkRule: DocumentLintRule {
             guard !target.isEmpty, !Self.isExternal(target), !target.contains("{{"), !target.contains("{%") else { continue }
             let parts = target.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false)
             let rawPath = String(parts[0])
-            let anchor = parts.count > 1 ? String(parts[1]).removingPercentEncoding ?? String(parts[1]) : nil
+            let anchor = parts.count > 1 ? (parts[1].utf8.contains(UInt8(ascii: "%")) ? String(parts[1]).removingPercentEncoding ?? String(parts[1]) : String(parts[1])) : nil
             let pathPart = rawPath.split(separator: "?", maxSplits: 1).first.map(String.init) ?? ""
             if pathPart.isEmpty {
                 if let anchor, !anchor.isEmpty, !ownAnchors.contains(anchor.lowercased()), !ownAnchors.contains(anchor) {
@@ -27,7 +27,7 @@ struct BrokenLinkRule: DocumentLintRule {
                 }
                 continue
             }
-            let decoded = pathPart.removingPercentEncoding ?? pathPart
+            let decoded = pathPart.utf8.contains(UInt8(ascii: "%")) ? (pathPart.removingPercentEncoding ?? pathPart) : pathPart
             let resolved = Self.normalize(decoded.hasPrefix("/") ? String(decoded.dropFirst()) : (directory as NSString).appendingPathComponent(decoded))
             guard context.fileExists(resolved) else {
                 findings.append(finding(link.location, "link target `\(pathPart)` does not exist (looked for \(resolved)); fix the path or remove the link"))
@@ -53,7 +53,7 @@ struct BrokenLinkRule: DocumentLintRule {
     static func normalize(_ path: String) -> String {
         var parts: [Substring] = []
         let absolute = path.hasPrefix("/")
-        for part in path.split(separator: "/") {
+        for part in path.utf8.split(separator: UInt8(ascii: "/")).map({ Substring($0) }) {
             if part == "." { continue }
             if part == "..", let last = parts.last, last != ".." {
                 parts.removeLast()
