@@ -1,0 +1,120 @@
+import Foundation
+
+/// Splits text into search terms the way SQLite's FTS5 `unicode61` tokenizer does
+/// (`remove_diacritics 2`): maximal runs of letters and digits, case-folded, accents removed.
+///
+/// Every index uses these rules, so a term the in-memory index finds is a term the SQLite index finds.
+///
+/// ```swift
+/// SearchTokenizer.terms("Pod is in CrashLoopBackOff (HTTP 503)")  // ["pod", "is", "in", "crashloopbackoff", "http", "503"]
+/// SearchTokenizer.camelCaseParts("KubePodCrashLooping")             // ["Kube", "Pod", "Crash", "Looping"]
+/// ```
+public enum SearchTokenizer {
+    /// A token of `text` as written, with its range, before folding.
+    public struct Token: Sendable, Hashable {
+        /// The characters of the token as written.
+        public var text: Substring
+        /// Where it is in the source string.
+        public var range: Range<String.Index>
+    }
+
+    /// Tokens of `text` as written (case and accents kept), in order.
+    public static func tokens(_ text: String) -> [Token] {
+        var result: [Token] = []
+        var start: String.Index?
+        var index = text.unicodeScalars.startIndex
+        let scalars = text.unicodeScalars
+        while index < scalars.endIndex {
+            let isToken = isTokenScalar(scalars[index])
+            if isToken, start == nil { start = index }
+            if !isToken, let begin = start {
+                result.append(Token(text: text[begin..<index], range: begin..<index))
+                start = nil
+            }
+            index = scalars.index(after: index)
+        }
+        if let begin = start { result.append(Token(text: text[begin..<text.endIndex], range: begin..<text.endIndex)) }
+        return result
+    }
+
+    /// Folded terms of `text`, in order (repeats kept): what an index stores and a query looks for.
+    public static func terms(_ text: String) -> [String] {
+        tokens(text).map { fold($0.text) }
+    }
+
+    /// Lowercases and strips accents, as `unicode61` does; ASCII takes a fast path.
+    public static func fold(_ token: Substring) -> String {
+        var ascii = true
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(token.utf8.count)
+        for byte in token.utf8 {
+            if byte >= 0x80 {
+                ascii = false
+                break
+            }
+            bytes.append(byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte)
+        }
+        if ascii { return String(decoding: bytes, as: UTF8.self) }
+        return token.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil).lowercased()
+    }
+
+    /// Whether a scalar belongs to a token: letters, digits and private-use characters (FTS5's `L* N* Co`),
+    /// plus combining marks, which `remove_diacritics` folds away rather than treating as separators.
+    static func isTokenScalar(_ scalar: Unicode.Scalar) -> Bool {
+        let value = scalar.value
+        if value < 0x80 {
+            return (value >= 0x30 && value <= 0x39) || (value >= 0x41 && value <= 0x5A) || (value >= 0x61 && value <= 0x7A)
+        }
+        switch scalar.properties.generalCategory {
+        case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,
+            .decimalNumber, .letterNumber, .otherNumber, .privateUse, .nonspacingMark, .spacingMark, .enclosingMark:
+            return true
+        default:
+            return false
+        }
+    }
+
+    /// The words of a CamelCase or digit-joined name (`KubeAPIDown` → `Kube API Down`, `ODFNodeMTULessThan9000`
+    /// → `ODF Node MTU Less Than 9000`); empty when the token is a single word.
+    public static func camelCaseParts(_ token: Substring) -> [String] {
+        let characters = Array(token)
+        guard characters.count > 2 else { return [] }
+        var parts: [String] = []
+        var current = ""
+        for (index, character) in characters.enumerated() {
+            if index > 0, isBoundary(before: index, in: characters), !current.isEmpty {
+                parts.append(current)
+                current = ""
+            }
+            current.append(character)
+        }
+        if !current.isEmpty { parts.append(current) }
+        return parts.count > 1 ? parts : []
+    }
+
+    private static func isBoundary(before index: Int, in characters: [Character]) -> Bool {
+        let previous = characters[index - 1]
+        let character = characters[index]
+        if previous.isLowercase && character.isUppercase { return true }
+        if previous.isNumber != character.isNumber { return true }
+        // The last capital of a run that starts a new word: `APIDown` splits as `API` + `Down`.
+        if previous.isUppercase, character.isUppercase, index + 1 < characters.count, characters[index + 1].isLowercase {
+            return true
+        }
+        return false
+    }
+
+    /// `text` followed by the words of each CamelCase name in it, so that both `kubepodcrashlooping` and
+    /// `pod crash looping` find it.
+    public static func withNameParts(_ text: String) -> String {
+        var extra: [String] = []
+        var seen = Set<String>()
+        for token in tokens(text) {
+            let parts = camelCaseParts(token.text)
+            guard !parts.isEmpty else { continue }
+            let joined = parts.joined(separator: " ")
+            if seen.insert(joined).inserted { extra.append(joined) }
+        }
+        return extra.isEmpty ? text : text + "\n" + extra.joined(separator: "\n")
+    }
+}
