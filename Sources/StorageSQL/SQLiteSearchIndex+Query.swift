@@ -14,28 +14,9 @@ enum FTS5Expression {
 }
 
 extension SQLiteSearchIndex {
-    /// One ranked row: FTS rowid and BM25 score (higher is better).
-    struct Ranked: Sendable {
-        var rowid: Int
-        var score: Double
-    }
-
-    /// `bm25(search, 10, 10, 5, …)`: the field weights, in column order.
-    static let bm25Call = "bm25(search, " + SearchField.allCases.map { "\($0.weight)" }.joined(separator: ", ") + ")"
-
     /// Snippet markers: control characters never found in runbook text, replaced by `**` afterwards.
     private static let openMarker = "\u{2}"
     private static let closeMarker = "\u{3}"
-
-    func rank(_ expression: String, limit: Int) async throws -> [Ranked] {
-        let rows = try await run(
-            "SELECT rowid, \(Self.bm25Call) AS score FROM search WHERE search MATCH ? ORDER BY score, rowid LIMIT ?",
-            [.text(expression), .integer(limit)], operation: "searching")
-        return rows.compactMap { row in
-            guard let rowid = row.column("rowid")?.integer, let score = row.column("score")?.double else { return nil }
-            return Ranked(rowid: rowid, score: -score)
-        }
-    }
 
     /// Titles, files and snippets of the ranked rows, in rank order. Snippets are asked for only here, for the
     /// few rows shown, because `snippet()` re-reads each row's text.

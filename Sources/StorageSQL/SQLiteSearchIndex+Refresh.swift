@@ -38,6 +38,7 @@ extension SQLiteSearchIndex {
         }
         guard !stale.isEmpty || !fresh.isEmpty else { return stats }
 
+        statistics = TermStatistics()
         _ = try await run("BEGIN IMMEDIATE", [], operation: "starting a refresh")
         do {
             try await delete(stale)

@@ -20,6 +20,8 @@ extension SQLiteSearchIndex {
             \(SearchField.allCases.map(\.rawValue).joined(separator: ", ")),
             tokenize = 'unicode61 remove_diacritics 2')
         """,
+        "CREATE VIRTUAL TABLE search_terms USING fts5vocab(search, 'col')",
+        "CREATE VIRTUAL TABLE search_rows USING fts5vocab(search, 'row')",
     ]
 
     /// Opens the database and makes sure it holds the current schema: an empty file gets the tables, a file
@@ -73,6 +75,7 @@ extension SQLiteSearchIndex {
 
     /// Throws away the database and starts empty (after damage is found mid-run).
     func reset() async throws {
+        statistics = TermStatistics()
         if let connection { try? await connection.close() }
         connection = nil
         if let path { Self.removeFiles(at: path) }

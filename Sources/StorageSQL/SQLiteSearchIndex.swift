@@ -21,6 +21,8 @@ public actor SQLiteSearchIndex: RunbookSearchIndex {
 
     let path: String?
     var connection: SQLiteConnection?
+    /// Document frequencies read from the index, cleared whenever a refresh changes it.
+    var statistics = TermStatistics()
 
     /// Opens (creating when needed) the index at `path`, or an in-memory one when `path` is nil.
     public init(path: String?) async throws {
@@ -69,11 +71,14 @@ public actor SQLiteSearchIndex: RunbookSearchIndex {
     public func search(_ query: String, limit: Int) async throws -> [SearchHit] {
         let parsed = SearchQuery(query)
         guard !parsed.isEmpty, limit > 0 else { return [] }
-        var ranked = try await rank(FTS5Expression.all(parsed.terms), limit: limit)
+        try await loadStatistics(for: parsed.terms)
+        var ranked = try await rankTier(parsed.terms, requireAll: true, limit: limit, excluding: [])
         if ranked.count < limit, parsed.terms.count > 1 {
-            let seen = Set(ranked.map(\.rowid))
-            let partial = try await rank(FTS5Expression.any(parsed.terms), limit: limit + ranked.count)
-            ranked += partial.filter { !seen.contains($0.rowid) }.prefix(limit - ranked.count)
+            let partial = SearchRanking.partialMatchTerms(
+                parsed.terms, documentFrequency: { self.statistics.documentFrequency($0) },
+                documentCount: statistics.documentCount)
+            ranked += try await rankTier(
+                partial, requireAll: false, limit: limit - ranked.count, excluding: Set(ranked.map(\.rowid)))
         }
         return try await hits(for: ranked, terms: parsed.terms)
     }

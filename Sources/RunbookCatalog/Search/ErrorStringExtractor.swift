@@ -29,6 +29,8 @@ enum ErrorStringExtractor {
         for value in found.values {
             let parts = SearchTokenizer.camelCaseParts(Substring(value))
             if !parts.isEmpty { found.append(parts.joined(separator: " ")) }
+            // `NX_DOMAIN` is also written `NXDOMAIN`.
+            if value.contains("_"), !value.contains(" ") { found.append(value.replacingOccurrences(of: "_", with: "")) }
         }
         return found.values
     }

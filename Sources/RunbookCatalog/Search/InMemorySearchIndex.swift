@@ -50,26 +50,23 @@ public actor InMemorySearchIndex: RunbookSearchIndex {
         let parsed = SearchQuery(query)
         guard !parsed.isEmpty, limit > 0, !entries.isEmpty else { return [] }
         let sets = parsed.terms.map { postings[$0] ?? [] }
-        var candidates = Set<String>()
-        for set in sets { candidates.formUnion(set) }
-        let inverseFrequencies = sets.map { Self.inverseDocumentFrequency(matching: $0.count, of: entries.count) }
+        var every = sets.min { $0.count < $1.count } ?? []
+        for set in sets where !every.isEmpty { every.formIntersection(set) }
+        var partial: [String] = []
+        var candidates = every
+        if every.count < limit {
+            partial = SearchRanking.partialMatchTerms(
+                parsed.terms, documentFrequency: { self.postings[$0]?.count ?? 0 }, documentCount: entries.count)
+            for term in partial { candidates.formUnion(postings[term] ?? []) }
+        }
         let averageLength = Double(totalLength) / Double(entries.count)
         var scored: [(key: String, all: Bool, score: Double)] = []
         scored.reserveCapacity(candidates.count)
         for key in candidates {
             guard let entry = entries[key] else { continue }
-            var score = 0.0
-            var matchesAll = true
-            for (index, term) in parsed.terms.enumerated() {
-                let frequency = entry.weightedFrequency(of: term)
-                if frequency == 0 {
-                    matchesAll = false
-                    continue
-                }
-                let norm = SearchRanking.k1 * (1 - SearchRanking.b + SearchRanking.b * Double(entry.length) / averageLength)
-                score += inverseFrequencies[index] * frequency * (SearchRanking.k1 + 1) / (frequency + norm)
-            }
-            scored.append((key, matchesAll, score))
+            // As in SQL, a partial match is scored on the terms of the expression that found it.
+            let matchesAll = every.contains(key)
+            scored.append((key, matchesAll, score(entry, terms: matchesAll ? parsed.terms : partial, averageLength: averageLength)))
         }
         scored.sort { lhs, rhs in
             if lhs.all != rhs.all { return lhs.all }
@@ -80,6 +77,18 @@ public actor InMemorySearchIndex: RunbookSearchIndex {
         return scored.prefix(limit).compactMap { item in
             entries[item.key].map { $0.hit(score: item.score, terms: terms) }
         }
+    }
+
+    private func score(_ entry: IndexedDocument, terms: [String], averageLength: Double) -> Double {
+        let norm = SearchRanking.k1 * (1 - SearchRanking.b + SearchRanking.b * Double(entry.length) / averageLength)
+        var score = 0.0
+        for term in terms {
+            let frequency = entry.weightedFrequency(of: term)
+            guard frequency > 0 else { continue }
+            let idf = Self.inverseDocumentFrequency(matching: postings[term]?.count ?? 0, of: entries.count)
+            score += idf * frequency * (SearchRanking.k1 + 1) / (frequency + norm)
+        }
+        return score
     }
 
     /// FTS5's IDF: never zero or negative, so a term in most documents still counts a little.

@@ -104,17 +104,29 @@ public enum SearchTokenizer {
         return false
     }
 
-    /// `text` followed by the words of each CamelCase name in it, so that both `kubepodcrashlooping` and
-    /// `pod crash looping` find it.
+    /// `text` followed by the words of each CamelCase name in it and its shorter names, so that
+    /// `kubepodcrashlooping`, `pod crash looping` and `crashlooping` all find `KubePodCrashLooping`, and
+    /// `nxdomain` finds `DNSNxDomain`.
     public static func withNameParts(_ text: String) -> String {
-        var extra: [String] = []
-        var seen = Set<String>()
+        var extra = OrderedUniqueStrings()
         for token in tokens(text) {
             let parts = camelCaseParts(token.text)
             guard !parts.isEmpty else { continue }
-            let joined = parts.joined(separator: " ")
-            if seen.insert(joined).inserted { extra.append(joined) }
+            extra.append(parts.joined(separator: " "))
+            for name in innerNames(parts) { extra.append(name) }
         }
-        return extra.isEmpty ? text : text + "\n" + extra.joined(separator: "\n")
+        return extra.values.isEmpty ? text : text + "\n" + extra.values.joined(separator: "\n")
+    }
+
+    /// Runs of two or more adjacent words, shorter than the whole name (`PodCrash`, `CrashLooping` …);
+    /// names of more than eight words only give their pairs, to bound the count.
+    static func innerNames(_ parts: [String]) -> [String] {
+        let longest = parts.count > 8 ? 2 : parts.count - 1
+        guard longest >= 2 else { return [] }
+        var names: [String] = []
+        for length in 2...longest {
+            for start in 0...(parts.count - length) { names.append(parts[start..<(start + length)].joined()) }
+        }
+        return names
     }
 }
