@@ -7,6 +7,8 @@ struct BenchmarkOptions: Sendable {
     var queries: String
     var latencies: String?
     var rounds = 3
+    /// Skips parsing and building: queries an index left by an earlier run (for profiling queries alone).
+    var reuseIndex = false
 
     init?(_ arguments: [String]) {
         var values: [String: String] = [:]
@@ -22,6 +24,7 @@ struct BenchmarkOptions: Sendable {
         self.index = indexPath
         self.queries = queries
         latencies = values["--latencies"]
+        reuseIndex = values["--reuse-index"] == "yes"
         if let rounds = values["--rounds"].flatMap(Int.init), rounds > 0 { self.rounds = rounds }
     }
 }
@@ -31,6 +34,14 @@ func measure<T>(_ body: () async throws -> T) async rethrows -> (T, Double) {
     let start = DispatchTime.now().uptimeNanoseconds
     let value = try await body()
     return (value, Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
+}
+
+/// CPU time used by the whole process so far, in seconds: while one query runs at a time, the difference
+/// around a query is its CPU cost, which, unlike wall time, other programs on the machine do not inflate.
+func processCPUSeconds() -> Double {
+    var spec = timespec()
+    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &spec)
+    return Double(spec.tv_sec) + Double(spec.tv_nsec) / 1e9
 }
 
 /// Latency summary of a sample, in milliseconds.

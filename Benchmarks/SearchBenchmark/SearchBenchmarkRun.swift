@@ -13,6 +13,12 @@ struct SearchBenchmarkRun {
     init(options: BenchmarkOptions) { self.options = options }
 
     func run() async throws {
+        if options.reuseIndex {
+            let index = try await SQLiteSearchIndex(path: options.index)
+            try await queries(index)
+            try await index.close()
+            return
+        }
         let (tree, parseSeconds) = await measure { load() }
         let runbooks = tree.runbooks
         print("corpus: \(tree.documents.count) files, \(runbooks.count) runbooks")
@@ -29,23 +35,38 @@ struct SearchBenchmarkRun {
         print(String(format: "full build incl. parse: %.2f s   goal: build < 10 s -> %@", build + parseSeconds, build < 10 ? "met" : "NOT met"))
 
         try await incremental(index: index, fileCount: tree.documents.count)
+        try await queries(index)
+        try await index.close()
 
-        let queries = try String(contentsOfFile: options.queries, encoding: .utf8)
+        let memory = InMemorySearchIndex()
+        let (_, memoryBuild) = try await measure { try await memory.refresh(documents) }
+        let reference = try await latencies(of: memory, queries: try readQueries())
+        print(String(format: "in-memory reference: build %.2f s; latency (wall) ", memoryBuild) + LatencySummary(reference.samples).line)
+    }
+
+    private func readQueries() throws -> [String] {
+        try String(contentsOfFile: options.queries, encoding: .utf8)
             .split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+    }
+
+    private func queries(_ index: SQLiteSearchIndex) async throws {
+        let queries = try readQueries()
+
+        var roundTrips: [Double] = []
+        for _ in 0..<200 {
+            let (_, seconds) = try await measure { try await index.count() }
+            roundTrips.append(seconds * 1000)
+        }
+        print("one statement round trip (count of documents): " + LatencySummary(roundTrips).line)
         let sqlite = try await latencies(of: index, queries: queries)
         print("sqlite queries: \(queries.count) x \(options.rounds) rounds after a warm-up; \(sqlite.empty) returned nothing")
-        print("sqlite latency: " + LatencySummary(sqlite.samples).line)
+        print("sqlite latency (wall): " + LatencySummary(sqlite.samples).line)
+        print("sqlite latency (CPU):  " + LatencySummary(sqlite.cpu).line)
         print(String(format: "goal: p99 < 5 ms -> %@", LatencySummary(sqlite.samples).p99 < 5 ? "met" : "NOT met"))
         if let path = options.latencies {
             let lines = zip(queries, sqlite.medians).map { "\($0)\t" + String(format: "%.4f", $1) }
             try (lines.joined(separator: "\n") + "\n").write(toFile: path, atomically: true, encoding: .utf8)
         }
-        try await index.close()
-
-        let memory = InMemorySearchIndex()
-        let (_, memoryBuild) = try await measure { try await memory.refresh(documents) }
-        let reference = try await latencies(of: memory, queries: queries)
-        print(String(format: "in-memory reference: build %.2f s; latency ", memoryBuild) + LatencySummary(reference.samples).line)
     }
 
     private func load() -> RunbookTree {
@@ -79,20 +100,23 @@ struct SearchBenchmarkRun {
                      stats.added, stats.updated, stats.removed, stats.unchanged))
     }
 
-    /// Per-query latencies: every query once to warm caches, then `rounds` timed passes.
+    /// Per-query latencies: every query once to warm caches, then `rounds` timed passes; wall and CPU time.
     private func latencies(of index: some RunbookSearchIndex, queries: [String]) async throws
-        -> (samples: [Double], medians: [Double], empty: Int)
+        -> (samples: [Double], cpu: [Double], medians: [Double], empty: Int)
     {
         var empty = 0
         for query in queries where try await index.search(query, limit: 10).isEmpty { empty += 1 }
         var perQuery = Array(repeating: [Double](), count: queries.count)
+        var cpu: [Double] = []
         for _ in 0..<options.rounds {
             for (position, query) in queries.enumerated() {
+                let cpuStart = processCPUSeconds()
                 let (_, seconds) = try await measure { try await index.search(query, limit: 10) }
+                cpu.append((processCPUSeconds() - cpuStart) * 1000)
                 perQuery[position].append(seconds * 1000)
             }
         }
         let medians = perQuery.map { $0.sorted()[$0.count / 2] }
-        return (perQuery.flatMap { $0 }, medians, empty)
+        return (perQuery.flatMap { $0 }, cpu, medians, empty)
     }
 }

@@ -12,9 +12,12 @@ struct TermStatistics: Sendable {
     /// Documents holding `term` in any column.
     func documentFrequency(_ term: String) -> Int { perColumn[term]?["*"] ?? 0 }
 
-    /// An upper bound on the documents an expression over `columns` can match.
+    /// An upper bound on the documents an expression over `columns` can match: per term, the documents
+    /// holding it anywhere, or fewer when the columns together hold it less often.
     func estimate(_ terms: [String], requireAll: Bool, columns: [SearchField]) -> Int {
-        let counts = terms.map { term in columns.reduce(0) { $0 + (perColumn[term]?[$1.rawValue] ?? 0) } }
+        let counts = terms.map { term in
+            min(documentFrequency(term), columns.reduce(0) { $0 + (perColumn[term]?[$1.rawValue] ?? 0) })
+        }
         return requireAll ? (counts.min() ?? 0) : counts.reduce(0, +)
     }
 }
@@ -31,7 +34,7 @@ extension SQLiteSearchIndex {
 
     /// The most rows one ranking statement scores. `bm25()` costs about a microsecond per row, so a query
     /// matching most of a large index would otherwise take tens of milliseconds.
-    static let scoringBudget = 800
+    static let scoringBudget = 400
 
     /// Column groups from the strongest fields to all of them: when a query matches too many rows to score
     /// them all, rows matching in the title or an alert name are ranked first, then rows matching in symptoms,

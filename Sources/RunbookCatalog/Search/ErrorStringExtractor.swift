@@ -30,7 +30,7 @@ enum ErrorStringExtractor {
             let parts = SearchTokenizer.camelCaseParts(Substring(value))
             if !parts.isEmpty { found.append(parts.joined(separator: " ")) }
             // `NX_DOMAIN` is also written `NXDOMAIN`.
-            if value.contains("_"), !value.contains(" ") { found.append(value.replacingOccurrences(of: "_", with: "")) }
+            if value.contains("_"), !value.contains(" ") { found.append(String(value.filter { $0 != "_" })) }
         }
         return found.values
     }
@@ -46,60 +46,80 @@ enum ErrorStringExtractor {
         "JSON", "CLI", "PVC", "NOTE", "TODO", "AND", "THE", "FOR", "NOT", "SLA", "SLO", "MTTR", "MTTA", "AWS", "GCP",
     ]
 
+    /// The error string `token` stands for, if any. Most tokens are plain lowercase words; their bytes are
+    /// classified once so they are rejected without building strings.
     private static func errorToken(_ token: Substring, in text: String, at range: Range<String.Index>) -> String? {
-        let letters = token.filter(\.isLetter)
-        let hasDigit = token.contains(where: \.isNumber)
-        // `DEADLINE_EXCEEDED`: the tokenizer splits at `_`, so look at the whole identifier around it.
-        if let identifier = upperSnakeIdentifier(around: range, in: text) { return identifier }
-        if letters.count >= 3, letters.allSatisfy(\.isUppercase), !hasDigit {
+        var upper = 0
+        var lower = 0
+        var digits = 0
+        for byte in token.utf8 {
+            switch byte {
+            case 0x41...0x5A: upper += 1
+            case 0x61...0x7A: lower += 1
+            case 0x30...0x39: digits += 1
+            default: return nil  // non-ASCII: not a code anyone greps for
+            }
+        }
+        let count = upper + lower + digits
+        if upper == 0 {
+            // HTTP status codes: `503`, and classes written `5xx`.
+            if count == 3, digits == 3, let value = Int(token), (400...599).contains(value) { return String(token) }
+            if count == 3, digits == 1, let first = token.utf8.first, first == 0x34 || first == 0x35, token.hasSuffix("xx") {
+                return String(token)
+            }
+            return nil
+        }
+        if lower == 0 {
+            // `DEADLINE_EXCEEDED`: the tokenizer splits at `_`, so look at the whole identifier around it.
+            if let identifier = upperSnakeIdentifier(around: range, in: text) { return identifier }
+            guard upper >= 3, digits == 0 else { return nil }
             return commonAcronyms.contains(String(token)) ? nil : String(token)
         }
-        if isCamelCaseName(token) { return String(token) }
-        if token.count == 3, let value = Int(token), (400...599).contains(value) { return String(token) }
-        if token.count == 3, let first = token.first, first == "4" || first == "5", token.lowercased().hasSuffix("xx") {
-            return String(token)
-        }
-        return nil
+        return isCamelCaseName(token) ? String(token) : nil
     }
 
-    /// Names with an inner capital after a lowercase letter and at least one more word: `CrashLoopBackOff`,
-    /// `OOMKilled`, `ImagePullBackOff`; not `Kubernetes` or `iPhone`.
+    /// Names with an inner capital and at least two words: `CrashLoopBackOff`, `OOMKilled`,
+    /// `ImagePullBackOff`; not `Kubernetes`.
     private static func isCamelCaseName(_ token: Substring) -> Bool {
-        guard token.count >= 6, let first = token.first, first.isLetter else { return false }
-        return SearchTokenizer.camelCaseParts(token).filter { $0.first?.isLetter == true }.count >= 2
-            && token.contains(where: \.isLowercase) && token.dropFirst().contains(where: \.isUppercase)
+        guard token.utf8.count >= 6, let first = token.utf8.first, first >= 0x41 else { return false }
+        return SearchTokenizer.camelCaseParts(token).filter { $0.utf8.first.map { $0 >= 0x41 } ?? false }.count >= 2
     }
 
     private static func upperSnakeIdentifier(around range: Range<String.Index>, in text: String) -> String? {
+        let utf8 = text.utf8
+        func isPart(_ byte: UInt8) -> Bool { byte == 0x5F || (0x41...0x5A).contains(byte) || (0x30...0x39).contains(byte) }
+        let before = range.lowerBound > utf8.startIndex ? utf8[utf8.index(before: range.lowerBound)] : 0
+        let after = range.upperBound < utf8.endIndex ? utf8[range.upperBound] : 0
+        guard before == 0x5F || after == 0x5F else { return nil }
         var start = range.lowerBound
         var end = range.upperBound
-        func isPart(_ character: Character) -> Bool { character == "_" || (character.isLetter && character.isUppercase) || character.isNumber }
-        while start > text.startIndex, isPart(text[text.index(before: start)]) { start = text.index(before: start) }
-        while end < text.endIndex, isPart(text[end]) { end = text.index(after: end) }
+        while start > utf8.startIndex, isPart(utf8[utf8.index(before: start)]) { start = utf8.index(before: start) }
+        while end < utf8.endIndex, isPart(utf8[end]) { end = utf8.index(after: end) }
         let identifier = text[start..<end]
-        guard identifier.contains("_"), identifier.first?.isLetter == true, identifier.last != "_",
-            identifier.filter(\.isLetter).count >= 4
+        guard let first = identifier.utf8.first, (0x41...0x5A).contains(first), identifier.utf8.last != 0x5F,
+            identifier.utf8.filter({ (0x41...0x5A).contains($0) }).count >= 4
         else { return nil }
         return String(identifier)
     }
 
     /// Strings in straight or curly double quotes, 3–160 characters, one line.
     private static func quotedStrings(_ text: String) -> [String] {
+        guard text.utf8.contains(0x22) || text.contains("“") else { return [] }
         var result: [String] = []
-        var current: String?
-        for character in text {
-            if character == "\"" || character == "“" || character == "”" {
+        var current: String.UnicodeScalarView?
+        for scalar in text.unicodeScalars {
+            if scalar == "\"" || scalar == "“" || scalar == "”" {
                 if let inside = current {
-                    let trimmed = inside.trimmingCharacters(in: .whitespaces)
+                    let trimmed = String(inside).trimmingCharacters(in: .whitespaces)
                     if trimmed.count >= 3, trimmed.count <= 160, trimmed.contains(where: \.isLetter) { result.append(trimmed) }
                     current = nil
                 } else {
-                    current = ""
+                    current = String.UnicodeScalarView()
                 }
-            } else if character == "\n" {
+            } else if scalar == "\n" {
                 current = nil
             } else if current != nil {
-                current?.append(character)
+                current?.append(scalar)
             }
         }
         return result

@@ -152,17 +152,9 @@ private struct IndexedDocument: Sendable {
         let matched = SearchField.allCases.enumerated().filter { index, _ in
             frequencies[index].keys.contains { terms.contains($0) }
         }.map(\.element)
-        var snippet: String?
-        for field in SearchField.snippetOrder where matched.contains(field) {
-            snippet = SearchSnippet.make(document.text(of: field), terms: terms)
-            if snippet != nil { break }
-        }
-        if snippet == nil {
-            snippet = SearchSnippet.make(document.symptoms, terms: terms, highlightOnly: false)
-                ?? SearchSnippet.make(document.body, terms: terms, highlightOnly: false)
-        }
+        let snippet = SearchSnippet.forHit(document.text(of:), matched: matched, terms: terms)
         return SearchHit(
             id: document.id, title: document.title, file: document.file, line: document.line, score: score,
-            snippet: snippet ?? "", matchedFields: matched.map(\.rawValue))
+            snippet: snippet, matchedFields: matched.map(\.rawValue))
     }
 }

@@ -10,14 +10,40 @@ public enum SearchSnippet {
     /// Words in an extract.
     public static let tokenCount = 12
 
+    /// The fields whose text holds at least one of `terms`, in declaration order.
+    public static func matchedFields(_ text: (SearchField) -> String, terms: Set<String>) -> [SearchField] {
+        let matcher = TermMatcher(terms)
+        return SearchField.allCases.filter { matcher.occurs(in: text($0)) }
+    }
+
+    /// The extract shown for a hit: from the first field of ``SearchField/snippetOrder`` that matched, else
+    /// the opening of the symptoms (or the body) without highlights.
+    public static func forHit(_ text: (SearchField) -> String, matched: [SearchField], terms: Set<String>) -> String {
+        let matcher = TermMatcher(terms)
+        for field in SearchField.snippetOrder where matched.contains(field) {
+            if let snippet = make(text(field), matcher: matcher, highlightOnly: true) { return snippet }
+        }
+        return make(text(.symptoms), matcher: matcher, highlightOnly: false)
+            ?? make(text(.body), matcher: matcher, highlightOnly: false) ?? ""
+    }
+
     /// The extract of `text` with the most distinct `terms` in a window of ``tokenCount`` tokens, or nil when
     /// no term occurs. With `highlightOnly == false`, text without a match gives its first tokens instead.
     public static func make(_ text: String, terms: Set<String>, highlightOnly: Bool = true) -> String? {
+        make(text, matcher: TermMatcher(terms), highlightOnly: highlightOnly)
+    }
+
+    static func make(_ text: String, matcher: TermMatcher, highlightOnly: Bool) -> String? {
+        var hitStarts = Set<String.Index>()
+        matcher.scan(text) { range in
+            hitStarts.insert(range.lowerBound)
+            return true
+        }
+        if hitStarts.isEmpty, highlightOnly { return nil }
         let tokens = SearchTokenizer.tokens(text)
         guard !tokens.isEmpty else { return nil }
-        let hits = tokens.indices.filter { terms.contains(SearchTokenizer.fold(tokens[$0].text)) }
-        if hits.isEmpty, highlightOnly { return nil }
-        let start = bestWindowStart(tokens: tokens, hits: hits, terms: terms)
+        let hits = tokens.indices.filter { hitStarts.contains(tokens[$0].range.lowerBound) }
+        let start = bestWindowStart(tokens: tokens, hits: hits)
         let end = min(tokens.count, start + tokenCount)
         let hitSet = Set(hits)
         var result = start > 0 ? ellipsis : ""
@@ -29,16 +55,19 @@ public enum SearchSnippet {
             cursor = token.range.upperBound
         }
         if end < tokens.count { result += ellipsis }
-        return result.split(whereSeparator: \.isNewline).joined(separator: " ")
+        var flat = ""
+        flat.reserveCapacity(result.utf8.count)
+        for scalar in result.unicodeScalars { flat.unicodeScalars.append(scalar == "\n" || scalar == "\r" ? " " : scalar) }
+        return flat
     }
 
     /// The window start covering the most distinct terms; the window opens a little before its first hit
     /// so the term is read in context.
-    private static func bestWindowStart(tokens: [SearchTokenizer.Token], hits: [Int], terms: Set<String>) -> Int {
+    private static func bestWindowStart(tokens: [SearchTokenizer.Token], hits: [Int]) -> Int {
         guard let firstHit = hits.first else { return 0 }
         var best = firstHit
         var bestScore = -1
-        for hit in hits {
+        for hit in hits.prefix(64) {
             let window = hits.filter { $0 >= hit && $0 < hit + tokenCount }
             let distinct = Set(window.map { SearchTokenizer.fold(tokens[$0].text) }).count
             let score = distinct * 1000 + window.count

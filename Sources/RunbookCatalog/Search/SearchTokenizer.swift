@@ -77,8 +77,9 @@ public enum SearchTokenizer {
     /// The words of a CamelCase or digit-joined name (`KubeAPIDown` → `Kube API Down`, `ODFNodeMTULessThan9000`
     /// → `ODF Node MTU Less Than 9000`); empty when the token is a single word.
     public static func camelCaseParts(_ token: Substring) -> [String] {
+        guard token.utf8.count > 2 else { return [] }
+        if token.utf8.allSatisfy({ $0 < 0x80 }) { return asciiCamelCaseParts(token) }
         let characters = Array(token)
-        guard characters.count > 2 else { return [] }
         var parts: [String] = []
         var current = ""
         for (index, character) in characters.enumerated() {
@@ -90,6 +91,29 @@ public enum SearchTokenizer {
         }
         if !current.isEmpty { parts.append(current) }
         return parts.count > 1 ? parts : []
+    }
+
+    /// The same rules on bytes: most names are ASCII, and `Character` properties are slow.
+    private static func asciiCamelCaseParts(_ token: Substring) -> [String] {
+        let bytes = Array(token.utf8)
+        func isUpper(_ byte: UInt8) -> Bool { byte >= 0x41 && byte <= 0x5A }
+        func isLower(_ byte: UInt8) -> Bool { byte >= 0x61 && byte <= 0x7A }
+        func isDigit(_ byte: UInt8) -> Bool { byte >= 0x30 && byte <= 0x39 }
+        var parts: [String] = []
+        var start = 0
+        for index in 1..<bytes.count {
+            let previous = bytes[index - 1]
+            let byte = bytes[index]
+            let boundary = (isLower(previous) && isUpper(byte)) || (isDigit(previous) != isDigit(byte))
+                || (isUpper(previous) && isUpper(byte) && index + 1 < bytes.count && isLower(bytes[index + 1]))
+            if boundary {
+                parts.append(String(decoding: bytes[start..<index], as: UTF8.self))
+                start = index
+            }
+        }
+        guard !parts.isEmpty else { return [] }
+        parts.append(String(decoding: bytes[start...], as: UTF8.self))
+        return parts
     }
 
     private static func isBoundary(before index: Int, in characters: [Character]) -> Bool {
