@@ -22,7 +22,7 @@ struct SearchBenchmarkRun {
         let (tree, parseSeconds) = await measure { load() }
         let runbooks = tree.runbooks
         print("corpus: \(tree.documents.count) files, \(runbooks.count) runbooks")
-        print(String(format: "parse: %.2f s (cmark-gfm, both cores)", parseSeconds))
+        print(String(format: "parse: %.2f s (RunbookTree.load, both cores; the CLI parses for lint too)", parseSeconds))
 
         let (documents, documentSeconds) = await measure { documentsOf(runbooks) }
         for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: options.index + suffix) }
@@ -32,7 +32,8 @@ struct SearchBenchmarkRun {
         let size = (try? FileManager.default.attributesOfItem(atPath: options.index)[.size] as? Int) ?? 0
         print(String(format: "full index build: %.2f s (documents %.2f s, open %.3f s, write %.2f s); added %d; file %.1f MB",
                      build, documentSeconds, openSeconds, writeSeconds, stats.added, Double(size) / 1e6))
-        print(String(format: "full build incl. parse: %.2f s   goal: build < 10 s -> %@", build + parseSeconds, build < 10 ? "met" : "NOT met"))
+        print(String(format: "goal: full index build < 10 s -> %@ (%.2f s; with parsing %.2f s)",
+                     build < 10 ? "met" : "NOT met", build, build + parseSeconds))
 
         try await incremental(index: index, fileCount: tree.documents.count)
         try await queries(index)
@@ -62,7 +63,8 @@ struct SearchBenchmarkRun {
         print("sqlite queries: \(queries.count) x \(options.rounds) rounds after a warm-up; \(sqlite.empty) returned nothing")
         print("sqlite latency (wall): " + LatencySummary(sqlite.samples).line)
         print("sqlite latency (CPU):  " + LatencySummary(sqlite.cpu).line)
-        print(String(format: "goal: p99 < 5 ms -> %@", LatencySummary(sqlite.samples).p99 < 5 ? "met" : "NOT met"))
+        print(String(format: "goal: p99 < 5 ms -> %@ (wall p99 %.3f ms)", LatencySummary(sqlite.samples).p99 < 5 ? "met" : "NOT met",
+                     LatencySummary(sqlite.samples).p99))
         if let path = options.latencies {
             let lines = zip(queries, sqlite.medians).map { "\($0)\t" + String(format: "%.4f", $1) }
             try (lines.joined(separator: "\n") + "\n").write(toFile: path, atomically: true, encoding: .utf8)

@@ -34,7 +34,7 @@ extension SQLiteSearchIndex {
 
     /// The most rows one ranking statement scores. `bm25()` costs about a microsecond per row, so a query
     /// matching most of a large index would otherwise take tens of milliseconds.
-    static let scoringBudget = 400
+    static let scoringBudget = 250
 
     /// Column groups from the strongest fields to all of them: when a query matches too many rows to score
     /// them all, rows matching in the title or an alert name are ranked first, then rows matching in symptoms,
@@ -65,12 +65,17 @@ extension SQLiteSearchIndex {
     func rankTier(_ terms: [String], requireAll: Bool, limit: Int, excluding: Set<Int>) async throws -> [Ranked] {
         let expression = requireAll ? FTS5Expression.all(terms) : FTS5Expression.any(terms)
         let wanted = limit + excluding.count
-        if statistics.estimate(terms, requireAll: requireAll, columns: SearchField.allCases) <= Self.scoringBudget {
+        // Term counts bound the match count from above; several common terms together often match far fewer
+        // rows, which a capped count (no scoring) finds out cheaply before ranking in stages.
+        var fits = statistics.estimate(terms, requireAll: requireAll, columns: SearchField.allCases) <= Self.scoringBudget
+        if !fits { fits = try await count(expression, upTo: Self.scoringBudget + 1) <= Self.scoringBudget }
+        if fits {
             return try await rank(expression, limit: wanted, budget: nil).filter { !excluding.contains($0.rowid) }
         }
         var result: [Ranked] = []
         var seen = excluding
-        for columns in Self.cascade {
+        // Partial matches are the fallback list: the strongest fields, then a bounded look at the rest.
+        for columns in requireAll ? Self.cascade : [Self.cascade[0], SearchField.allCases] {
             let filtered = columns == SearchField.allCases
                 ? expression : "{\(columns.map(\.rawValue).joined(separator: " "))} : (\(expression))"
             let fits = statistics.estimate(terms, requireAll: requireAll, columns: columns) <= Self.scoringBudget
@@ -81,6 +86,14 @@ extension SQLiteSearchIndex {
             }
         }
         return result
+    }
+
+    /// Rows matching `expression`, counted up to `cap`.
+    private func count(_ expression: String, upTo cap: Int) async throws -> Int {
+        let rows = try await run(
+            "SELECT count(*) AS n FROM (SELECT rowid FROM search WHERE search MATCH ? LIMIT ?)",
+            [.text(expression), .integer(cap)], operation: "counting matches")
+        return rows.first?.column("n")?.integer ?? 0
     }
 
     /// Rows of `expression` by BM25; with a budget, only the first `budget` matching rows are scored.

@@ -34,49 +34,56 @@ public enum SearchSnippet {
     }
 
     static func make(_ text: String, matcher: TermMatcher, highlightOnly: Bool) -> String? {
-        var hitStarts = Set<String.Index>()
+        var hits: [Range<String.Index>] = []
         matcher.scan(text) { range in
-            hitStarts.insert(range.lowerBound)
-            return true
+            hits.append(range)
+            return hits.count < 256
         }
-        if hitStarts.isEmpty, highlightOnly { return nil }
-        let tokens = SearchTokenizer.tokens(text)
+        if hits.isEmpty, highlightOnly { return nil }
+        // Only the text around the chosen hit is tokenized: bodies run to many kilobytes.
+        let scalars = text.unicodeScalars
+        let anchor = bestHit(hits, in: text)?.lowerBound ?? text.startIndex
+        let sliceStart = scalars.index(anchor, offsetBy: -80, limitedBy: scalars.startIndex) ?? scalars.startIndex
+        let sliceEnd = scalars.index(anchor, offsetBy: 480, limitedBy: scalars.endIndex) ?? scalars.endIndex
+        var tokens = SearchTokenizer.tokens(text[sliceStart..<sliceEnd])
+        if sliceStart > text.startIndex, !tokens.isEmpty { tokens.removeFirst() }  // may be cut in two
+        if sliceEnd < text.endIndex, !tokens.isEmpty { tokens.removeLast() }
         guard !tokens.isEmpty else { return nil }
-        let hits = tokens.indices.filter { hitStarts.contains(tokens[$0].range.lowerBound) }
-        let start = bestWindowStart(tokens: tokens, hits: hits)
+        let anchorToken = tokens.firstIndex { $0.range.lowerBound >= anchor } ?? 0
+        let start = max(0, min(anchorToken - min(3, anchorToken), tokens.count - tokenCount))
         let end = min(tokens.count, start + tokenCount)
-        let hitSet = Set(hits)
-        var result = start > 0 ? ellipsis : ""
+        let highlighted = Set(hits.map(\.lowerBound))
+        let before = start > 0 || text[text.startIndex..<tokens[start].range.lowerBound].unicodeScalars.contains(where: SearchTokenizer.isTokenScalar)
+        var result = before ? ellipsis : ""
         var cursor = tokens[start].range.lowerBound
         for index in start..<end {
             let token = tokens[index]
             result += text[cursor..<token.range.lowerBound]
-            result += hitSet.contains(index) ? open + token.text + close : String(token.text)
+            result += highlighted.contains(token.range.lowerBound) ? open + token.text + close : String(token.text)
             cursor = token.range.upperBound
         }
-        if end < tokens.count { result += ellipsis }
+        if text[cursor...].unicodeScalars.contains(where: SearchTokenizer.isTokenScalar) { result += ellipsis }
         var flat = ""
         flat.reserveCapacity(result.utf8.count)
         for scalar in result.unicodeScalars { flat.unicodeScalars.append(scalar == "\n" || scalar == "\r" ? " " : scalar) }
         return flat
     }
 
-    /// The window start covering the most distinct terms; the window opens a little before its first hit
-    /// so the term is read in context.
-    private static func bestWindowStart(tokens: [SearchTokenizer.Token], hits: [Int]) -> Int {
-        guard let firstHit = hits.first else { return 0 }
-        var best = firstHit
+    /// The hit whose following dozen words hold the most distinct terms (then the most hits).
+    private static func bestHit(_ hits: [Range<String.Index>], in text: String) -> Range<String.Index>? {
+        guard hits.count > 1 else { return hits.first }
+        let terms = hits.map { SearchTokenizer.fold(text[$0]) }
+        var best = 0
         var bestScore = -1
-        for hit in hits.prefix(64) {
-            let window = hits.filter { $0 >= hit && $0 < hit + tokenCount }
-            let distinct = Set(window.map { SearchTokenizer.fold(tokens[$0].text) }).count
-            let score = distinct * 1000 + window.count
+        for index in hits.indices.prefix(64) {
+            let limit = text.utf8.index(hits[index].lowerBound, offsetBy: 100, limitedBy: text.endIndex) ?? text.endIndex
+            let window = hits.indices.filter { $0 >= index && hits[$0].lowerBound < limit }
+            let score = Set(window.map { terms[$0] }).count * 1000 + window.count
             if score > bestScore {
                 bestScore = score
-                best = hit
+                best = index
             }
         }
-        let lead = min(3, best)
-        return max(0, min(best - lead, tokens.count - tokenCount))
+        return hits[best]
     }
 }

@@ -19,7 +19,10 @@ public enum SearchTokenizer {
     }
 
     /// Tokens of `text` as written (case and accents kept), in order.
-    public static func tokens(_ text: String) -> [Token] {
+    public static func tokens(_ text: String) -> [Token] { tokens(text[...]) }
+
+    /// Tokens of part of a string; their ranges are indices of the whole string.
+    public static func tokens(_ text: Substring) -> [Token] {
         var result: [Token] = []
         var start: String.Index?
         var index = text.unicodeScalars.startIndex
@@ -60,7 +63,7 @@ public enum SearchTokenizer {
 
     /// Whether a scalar belongs to a token: letters, digits and private-use characters (FTS5's `L* N* Co`),
     /// plus combining marks, which `remove_diacritics` folds away rather than treating as separators.
-    static func isTokenScalar(_ scalar: Unicode.Scalar) -> Bool {
+    public static func isTokenScalar(_ scalar: Unicode.Scalar) -> Bool {
         let value = scalar.value
         if value < 0x80 {
             return (value >= 0x30 && value <= 0x39) || (value >= 0x41 && value <= 0x5A) || (value >= 0x61 && value <= 0x7A)
