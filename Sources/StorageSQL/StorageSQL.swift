@@ -1,1 +1,0 @@
-// The StorageSQL module: store and search protocols on SQLite (and later PostgreSQL).
