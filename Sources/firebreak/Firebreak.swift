@@ -2,21 +2,25 @@ import ArgumentParser
 import Foundation
 
 /// The `firebreak` command line: one subcommand per file.
-struct Firebreak: ParsableCommand {
+struct Firebreak: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "firebreak",
         abstract: "Runbooks that are checked, findable, runnable and accountable.",
         version: FirebreakVersion.current,
-        subcommands: [LintCommand.self, ListCommand.self, ShowCommand.self, ImportCommand.self, CardCommand.self, CoverageCommand.self, ParseCommand.self])
+        subcommands: [LintCommand.self, ListCommand.self, ShowCommand.self, SearchCommand.self, ImportCommand.self, CardCommand.self, CoverageCommand.self, ParseCommand.self])
 }
 
 /// Entry point: usage errors exit with status 2 (the documented contract), not ArgumentParser's 64.
 @main
 enum Main {
-    static func main() {
+    static func main() async {
         do {
             var command = try Firebreak.parseAsRoot()
-            try command.run()
+            if var asyncCommand = command as? AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                try command.run()
+            }
         } catch {
             if Firebreak.exitCode(for: error) == .validationFailure {
                 FileHandle.standardError.write(Data((Firebreak.fullMessage(for: error) + "\n").utf8))

@@ -77,3 +77,22 @@ final class CatalogCommandTests: XCTestCase {
         XCTAssertEqual(Set(afterAlerts.flatMap { ($0["runbooks"] as? [String]) ?? [] }).count, 6)
     }
 }
+
+/// `search` driven as a process: ranked hits in the documented JSON shape; query syntax is never interpreted.
+final class SearchCommandTests: XCTestCase {
+    func testSearchFindsTheRunbookBySymptomAndSurvivesHostileQueries() throws {
+        let scratch = try Scratch()
+        let examples = FirebreakBinary.packageRoot.appendingPathComponent("examples/runbooks")
+        for name in try FileManager.default.contentsOfDirectory(atPath: examples.path) {
+            try scratch.write("runbooks/\(name)", try Data(contentsOf: examples.appendingPathComponent(name)))
+        }
+        let result = try FirebreakBinary.run(["search", "replica replay lag", "--path", "runbooks", "--json"], in: scratch.url)
+        XCTAssertEqual(result.status, 0, result.stderr)
+        let hits = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [[String: Any]])
+        XCTAssertEqual(hits.first?["id"] as? String, "LED-DB-002", result.stdout)
+        XCTAssertTrue(Set(hits.first?.keys ?? [:].keys).isSuperset(of: ["id", "title", "file", "line", "score", "snippet"]))
+        XCTAssertTrue(FileManager.default.fileExists(atPath: scratch.url.appendingPathComponent(".firebreak/search.sqlite").path))
+        let hostile = try FirebreakBinary.run(["search", "NEAR( \"x* OR AND ))", "--path", "runbooks"], in: scratch.url)
+        XCTAssertEqual(hostile.status, 0, hostile.stderr)
+    }
+}
