@@ -1,4 +1,5 @@
 import Foundation
+import RunbookModel
 
 /// Recognises text that warns the reader before a dangerous step: `> **Warning:** …`, `⚠️`, GitHub's
 /// `[!CAUTION]` alerts, "this cannot be undone".
@@ -24,19 +25,3 @@ public enum Caution {
     }
 }
 
-/// Substring search on bytes: `memchr` for the first byte, `memcmp` for the rest.
-enum ByteSearch {
-    static func contains(_ haystack: UnsafeBufferPointer<UInt8>, _ needle: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard let base = haystack.baseAddress, let first = needle.first, let needleBase = needle.baseAddress,
-            needle.count <= haystack.count
-        else { return needle.isEmpty }
-        var offset = 0
-        let last = haystack.count - needle.count
-        while offset <= last, let found = memchr(base + offset, Int32(first), last - offset + 1) {
-            let position = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
-            if memcmp(base + position, needleBase, needle.count) == 0 { return true }
-            offset = position + 1
-        }
-        return false
-    }
-}

@@ -33,7 +33,7 @@ enum SQLClassifier {
         if verb.hasPrefix("\\") {
             return ["\\I", "\\IR", "\\INCLUDE", "\\!", "\\COPY", "\\G", "\\GEXEC", "\\O"].contains(verb) ? .unknown : .readOnly
         }
-        if destroyFunctions.contains(where: { UTF8Search.contains(statement, $0) }) { return .destructive }
+        if destroyFunctions.contains(where: { ByteSearch.contains(statement, $0) }) { return .destructive }
         if verb == "EXPLAIN", words.contains("ANALYZE") || words.contains("ANALYSE") {
             verb = words.dropFirst().first { !["ANALYZE", "ANALYSE", "VERBOSE", "BUFFERS", "FORMAT", "JSON", "TEXT"].contains($0) } ?? "SELECT"
         }
@@ -44,7 +44,7 @@ enum SQLClassifier {
         }
         if neutralVerbs.contains(verb) { return words.count > 1 && verb == "START" && words[1] != "TRANSACTION" ? .mutating : nil }
         if verb == "SELECT" {
-            if writeFunctions.contains(where: { UTF8Search.contains(statement, $0) }) || words.contains("INTO") { return .mutating }
+            if writeFunctions.contains(where: { ByteSearch.contains(statement, $0) }) || words.contains("INTO") { return .mutating }
             return .readOnly
         }
         if verb == "ALTER", let drop = words.firstIndex(of: "DROP"), drop + 1 < words.count, ["COLUMN", "PARTITION"].contains(words[drop + 1]) {
