@@ -1,0 +1,2 @@
+import Storage
+/// The server target; see its types.

@@ -1,0 +1,106 @@
+import Foundation
+import IncidentEngine
+
+/// Filters and paging for listing incidents.
+public struct IncidentQuery: Sendable, Equatable {
+    /// Only these states; empty means all.
+    public var statuses: [IncidentStatus]
+    /// Only this severity.
+    public var severity: IncidentSeverity?
+    /// Only this service label.
+    public var service: String?
+    /// Only incidents with this runbook attached.
+    public var runbookID: String?
+    /// Only incidents opened at or after this time.
+    public var openedSince: Date?
+    /// Only incidents opened before this time.
+    public var openedBefore: Date?
+    /// Page size (1…500).
+    public var limit: Int
+    /// Opaque cursor from a previous page's `nextCursor`.
+    public var cursor: String?
+
+    /// Creates a query; defaults list the 50 newest incidents of any state.
+    public init(
+        statuses: [IncidentStatus] = [], severity: IncidentSeverity? = nil, service: String? = nil,
+        runbookID: String? = nil, openedSince: Date? = nil, openedBefore: Date? = nil, limit: Int = 50,
+        cursor: String? = nil
+    ) {
+        self.statuses = statuses
+        self.severity = severity
+        self.service = service
+        self.runbookID = runbookID
+        self.openedSince = openedSince
+        self.openedBefore = openedBefore
+        self.limit = limit
+        self.cursor = cursor
+    }
+}
+
+/// One page of incidents, newest first.
+public struct IncidentPage: Sendable, Equatable {
+    /// The incidents on this page.
+    public var incidents: [Incident]
+    /// Cursor for the next page, `nil` on the last one.
+    public var nextCursor: String?
+
+    /// Creates a page.
+    public init(incidents: [Incident], nextCursor: String?) {
+        self.incidents = incidents
+        self.nextCursor = nextCursor
+    }
+}
+
+/// What one ingested notification did.
+public struct IngestResult: Sendable, Equatable {
+    /// The incident it landed in (after the change), or `nil` when it changed nothing
+    /// (a resolve for a key with no open incident).
+    public var incident: Incident?
+    /// Whether a new incident was opened.
+    public var opened: Bool
+    /// Timeline entries it added, with ids.
+    public var events: [TimelineEvent]
+
+    /// Creates a result.
+    public init(incident: Incident?, opened: Bool, events: [TimelineEvent]) {
+        self.incident = incident
+        self.opened = opened
+        self.events = events
+    }
+}
+
+/// Durable storage of incidents and their timelines.
+///
+/// Every mutating call returns only once its change is durable (committed and synced), so an
+/// API that answers 2xx after it never loses the request. Implementations may commit several
+/// concurrent calls in one transaction (group commit).
+public protocol IncidentStore: Sendable {
+    /// Applies a notification through `engine` atomically: finds the open incident for its key,
+    /// lets the engine decide, and stores the incident, its alerts and the new timeline entries.
+    func ingest(_ notification: AlertNotification, using engine: IncidentEngine) async throws -> IngestResult
+
+    /// Acknowledges the open incident with `key` (PagerDuty `acknowledge`); `nil` when none is open.
+    func acknowledge(key: String, by actor: String?, at: Date, using engine: IncidentEngine) async throws -> Incident?
+
+    /// Acknowledges incident `id`. Throws `StoreError.notFound` or the engine's transition error.
+    func acknowledge(id: Int64, by actor: String?, at: Date, using engine: IncidentEngine) async throws -> Incident
+
+    /// Resolves incident `id` by hand.
+    func resolve(id: Int64, by actor: String?, at: Date, using engine: IncidentEngine) async throws -> Incident
+
+    /// Appends entries (notes, status updates, command runs) to incident `id`'s timeline and
+    /// returns them with their ids. Throws `StoreError.notFound` for an unknown incident.
+    func appendTimeline(incidentID id: Int64, events: [TimelineEvent]) async throws -> [TimelineEvent]
+
+    /// The incident with `id`, or `nil`.
+    func incident(id: Int64) async throws -> Incident?
+
+    /// A page of incidents matching `query`, newest first.
+    func incidents(matching query: IncidentQuery) async throws -> IncidentPage
+
+    /// The timeline of incident `id`, oldest first; `after` returns only entries with a larger id.
+    func timeline(incidentID id: Int64, after: Int64?, limit: Int) async throws -> [TimelineEvent]
+
+    /// Number of unresolved incidents by severity (for metrics).
+    func openIncidentCounts() async throws -> [IncidentSeverity: Int]
+}
