@@ -66,7 +66,11 @@ let package = Package(
         .testTarget(name: "IncidentEngineTests", dependencies: ["IncidentEngine"]),
         .testTarget(name: "StorageTests", dependencies: ["Storage", "FirebreakTesting"]),
         .testTarget(name: "StorageSQLTests", dependencies: ["StorageSQL", "Storage", "FirebreakTesting", "RunbookCatalog", "RunbookParser"]),
-        .testTarget(name: "FirebreakServerTests", dependencies: ["FirebreakServer", "Storage", "StorageSQL", "FirebreakTesting"]),
+        .testTarget(name: "FirebreakServerTests", dependencies: [
+            "FirebreakServer", "Storage", "StorageSQL", "FirebreakTesting",
+            .product(name: "HummingbirdTesting", package: "hummingbird"),
+        ]),
         .testTarget(name: "EndToEndTests", dependencies: ["RunbookModel"]),
+        .testTarget(name: "IntegrationTests", dependencies: ["RunbookModel"]),
     ]
 )

@@ -9,8 +9,10 @@
 set -euo pipefail
 
 # The Markdown parser (cmark-gfm and its GFM extensions, found through pkg-config), the shell
-# checkers the lint rules use as oracles (bash -n, shellcheck), tmux for terminal tests, the YAML
-# module for the Python test oracles, and hyperfine for the benchmarks.
+# checkers the lint rules use as oracles (bash -n, shellcheck), tmux and procps for terminal and
+# process tests, the YAML module for the Python test oracles, PostgreSQL for the storage tests'
+# throwaway clusters, a real Alertmanager for the integration tests, and hyperfine and wrk for the
+# benchmarks.
 packages=(
     pkg-config
     libcmark-gfm-dev
@@ -21,7 +23,11 @@ packages=(
     python3-yaml
     bash
     tmux
+    procps
+    postgresql
+    prometheus-alertmanager
     hyperfine
+    wrk
 )
 
 die() {

@@ -24,12 +24,15 @@ public struct AlertNotification: Sendable, Equatable, Codable {
     public var runbook: RunbookAttachment?
     /// The severity the server derived from labels (config mapping), if any.
     public var severity: IncidentSeverity?
+    /// The request's id (the client's `X-Request-ID`, else one the server made up), recorded
+    /// with the delivery so a client can check afterwards that an acknowledged request was kept.
+    public var requestID: String?
 
     /// Creates a notification.
     public init(
         source: AlertSource, key: String, summary: String? = nil, commonLabels: [String: String] = [:],
         alerts: [IncomingAlert], receivedAt: Date, integration: String? = nil,
-        runbook: RunbookAttachment? = nil, severity: IncidentSeverity? = nil
+        runbook: RunbookAttachment? = nil, severity: IncidentSeverity? = nil, requestID: String? = nil
     ) {
         self.source = source
         self.key = key
@@ -40,5 +43,6 @@ public struct AlertNotification: Sendable, Equatable, Codable {
         self.integration = integration
         self.runbook = runbook
         self.severity = severity
+        self.requestID = requestID
     }
 }

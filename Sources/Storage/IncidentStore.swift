@@ -60,12 +60,48 @@ public struct IngestResult: Sendable, Equatable {
     public var opened: Bool
     /// Timeline entries it added, with ids.
     public var events: [TimelineEvent]
+    /// The id of the stored delivery record (every accepted notification gets one, even when it
+    /// changed no incident).
+    public var deliveryID: Int64
 
     /// Creates a result.
-    public init(incident: Incident?, opened: Bool, events: [TimelineEvent]) {
+    public init(incident: Incident?, opened: Bool, events: [TimelineEvent], deliveryID: Int64) {
         self.incident = incident
         self.opened = opened
         self.events = events
+        self.deliveryID = deliveryID
+    }
+}
+
+/// The record of one accepted notification: proof that a request answered 2xx was kept.
+public struct Delivery: Sendable, Equatable, Codable {
+    /// Store-assigned id, increasing in commit order.
+    public var id: Int64
+    /// The request id the notification carried, if any.
+    public var requestID: String?
+    /// Where it came from.
+    public var source: AlertSource
+    /// Its incident key.
+    public var key: String
+    /// Number of alerts it carried.
+    public var alertCount: Int
+    /// The incident it landed in, or `nil` when it changed nothing.
+    public var incidentID: Int64?
+    /// When the server accepted it.
+    public var receivedAt: Date
+
+    /// Creates a delivery record.
+    public init(
+        id: Int64 = 0, requestID: String?, source: AlertSource, key: String, alertCount: Int, incidentID: Int64?,
+        receivedAt: Date
+    ) {
+        self.id = id
+        self.requestID = requestID
+        self.source = source
+        self.key = key
+        self.alertCount = alertCount
+        self.incidentID = incidentID
+        self.receivedAt = receivedAt
     }
 }
 
@@ -76,7 +112,8 @@ public struct IngestResult: Sendable, Equatable {
 /// concurrent calls in one transaction (group commit).
 public protocol IncidentStore: Sendable {
     /// Applies a notification through `engine` atomically: finds the open incident for its key,
-    /// lets the engine decide, and stores the incident, its alerts and the new timeline entries.
+    /// lets the engine decide, and stores the incident, its alerts, the new timeline entries and a
+    /// `Delivery` record, all in one transaction.
     func ingest(_ notification: AlertNotification, using engine: IncidentEngine) async throws -> IngestResult
 
     /// Acknowledges the open incident with `key` (PagerDuty `acknowledge`); `nil` when none is open.
@@ -100,6 +137,9 @@ public protocol IncidentStore: Sendable {
 
     /// The timeline of incident `id`, oldest first; `after` returns only entries with a larger id.
     func timeline(incidentID id: Int64, after: Int64?, limit: Int) async throws -> [TimelineEvent]
+
+    /// Accepted notifications with an id larger than `after`, oldest first, at most `limit`.
+    func deliveries(after: Int64?, limit: Int) async throws -> [Delivery]
 
     /// Number of unresolved incidents by severity (for metrics).
     func openIncidentCounts() async throws -> [IncidentSeverity: Int]

@@ -5,6 +5,8 @@ public struct StoreError: Error, Sendable, CustomStringConvertible {
         case conflict(what: String)
         case unavailable(reason: String)
         case corrupt(reason: String)
+        case invalid(reason: String)
+        case closed
     }
 
     private let code: Code
@@ -19,6 +21,10 @@ public struct StoreError: Error, Sendable, CustomStringConvertible {
     public static func unavailable(_ reason: String) -> StoreError { StoreError(.unavailable(reason: reason)) }
     /// Stored data could not be read back.
     public static func corrupt(_ reason: String) -> StoreError { StoreError(.corrupt(reason: reason)) }
+    /// The value cannot be stored as given (a NUL byte in text, an out-of-range page size).
+    public static func invalid(_ reason: String) -> StoreError { StoreError(.invalid(reason: reason)) }
+    /// The store was closed; nothing more can be done with it.
+    public static let closed = StoreError(.closed)
 
     /// Whether the caller may retry the same operation later.
     public var isRetryable: Bool {
@@ -29,6 +35,12 @@ public struct StoreError: Error, Sendable, CustomStringConvertible {
     /// Whether the error means "no such thing".
     public var isNotFound: Bool {
         if case .notFound = code { return true }
+        return false
+    }
+
+    /// Whether the error means the input cannot be stored as given.
+    public var isInvalid: Bool {
+        if case .invalid = code { return true }
         return false
     }
 
@@ -46,6 +58,8 @@ public struct StoreError: Error, Sendable, CustomStringConvertible {
         case .unavailable(let reason):
             return "the database is unavailable (\(reason)); check that it is running and reachable, then retry"
         case .corrupt(let reason): return "stored data could not be read (\(reason)); the database may need a restore"
+        case .invalid(let reason): return "the value cannot be stored: \(reason)"
+        case .closed: return "the store is closed (the server is shutting down); retry against a running server"
         }
     }
 }
