@@ -82,7 +82,7 @@ public final class CommandExecutor: CommandRunning, @unchecked Sendable {
             case .exited(let code): exitStatus = Int(code)
             case .signaled(let signal): exitStatus = 128 + Int(signal)
             }
-            let capture = result.value
+            let capture = result.closureResult
             let duration = ContinuousClock.now - start
             let status: CommandStatus
             var reason: String?

@@ -63,14 +63,14 @@ public final class HTTPRunEventSink: RunEventSink, @unchecked Sendable {
         guard !batch.isEmpty else { return }
         guard let body = try? RunEvent.makeEncoder().encode(Batch(runID: runID, runbook: runbook, events: batch)) else { return }
         var lastProblem = ""
-        for attempt in 1...attempts {
+        retrying: for attempt in 1...attempts {
             switch await post(body) {
             case .success:
                 lock.withLock { pending.removeFirst(min(batch.count, pending.count)) }
                 return
             case .failure(let problem):
                 lastProblem = problem.message
-                guard problem.retryable else { break }
+                guard problem.retryable else { break retrying }
                 if attempt < attempts { try? await Task.sleep(for: retryDelay * attempt) }
             }
         }

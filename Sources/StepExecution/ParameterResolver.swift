@@ -94,7 +94,7 @@ public struct ParameterResolver: Sendable {
     }
 
     /// Values set explicitly (not from the inherited environment): these are added to each command's environment.
-    public var explicitValues: [String: String] { values.mapValues(\.value) }
+    public var explicitValues: [String: String] { values.mapValues { $0.value } }
 
     /// The names given a value by any source but the environment, with the value; for the run log.
     public func logged(_ names: [String]) -> [String: String] {

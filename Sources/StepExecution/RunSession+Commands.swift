@@ -13,7 +13,7 @@ extension RunSession {
             switch item {
             case .notRunnable(let language, let line, let text):
                 show("   [\(language)] \(redactor.redact(firstLine(text)))  — shown only: \(language) blocks are not run as shell\n")
-                var event = event(.command)
+                var event = makeEvent(.command)
                 event.step = step.number
                 event.line = line
                 event.command = redactor.redact(text)
@@ -125,7 +125,7 @@ extension RunSession {
         let result = await executor.run(request) { printer.write($0) }
         printer.finish()
         count(result.status.rawValue)
-        var event = event(.command)
+        var event = makeEvent(.command)
         event.step = step.number
         event.line = command.line
         event.command = redactor.redact(command.text)
@@ -147,7 +147,7 @@ extension RunSession {
     private func recordSkip(_ command: PlannedCommand, step: PlannedStep, reason: String, declined: Bool) {
         show("   ↷ \(declined ? "declined" : "skipped"): \(reason)\n")
         count(declined ? "declined" : "skipped")
-        var event = event(.command)
+        var event = makeEvent(.command)
         event.step = step.number
         event.line = command.line
         event.command = redactor.redact(command.text)
@@ -190,7 +190,7 @@ extension RunSession {
         } else {
             picked = self.options.choices.lazy.compactMap { Self.match($0, in: options) }.first
         }
-        var event = event(.choice)
+        var event = makeEvent(.choice)
         event.step = step.number
         event.line = options.first?.commands.first?.line
         if let picked {

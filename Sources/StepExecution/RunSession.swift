@@ -75,12 +75,12 @@ public final class RunSession: @unchecked Sendable {
             let step = steps[index]
             show("\n== Step \(step.number)/\(plan.steps.count): \(step.title)\n")
             if !step.prose.isEmpty { show(indent(step.prose) + "\n") }
-            var event = event(.stepStarted)
+            var event = makeEvent(.stepStarted)
             event.step = step.number
             event.stepTitle = step.title
             record(event)
             let flow = await run(step)
-            var done = self.event(.stepFinished)
+            var done = makeEvent(.stepFinished)
             done.step = step.number
             done.decision = flow == .next ? "done" : (flow == .back ? "back" : "quit")
             record(done)
@@ -126,7 +126,7 @@ public final class RunSession: @unchecked Sendable {
             return counts
         }
         guard let snapshot else { return RunSummary(status: status, counts: lock.withLock { counts }) }
-        var event = event(.runFinished)
+        var event = makeEvent(.runFinished)
         event.status = status
         event.counts = snapshot
         record(event)
@@ -136,7 +136,7 @@ public final class RunSession: @unchecked Sendable {
     }
 
     private func recordRunStarted() {
-        var event = event(.runStarted)
+        var event = makeEvent(.runStarted)
         event.file = plan.file
         event.mode = {
             switch options.mode {
@@ -154,7 +154,7 @@ public final class RunSession: @unchecked Sendable {
         show("Running \(plan.runbookID)\(plan.title.map { ": \($0)" } ?? "") (run \(options.runID))\n")
     }
 
-    func event(_ kind: RunEvent.Kind) -> RunEvent {
+    func makeEvent(_ kind: RunEvent.Kind) -> RunEvent {
         var event = RunEvent(kind, time: clock.now(), runID: options.runID)
         event.runbook = plan.runbookID
         if let incident = options.incident, kind != .runStarted { event.incident = incident }
