@@ -158,7 +158,7 @@ struct RunCommand: AsyncParsableCommand {
                 _ = session.abort()
                 fileSink?.flushNow()
                 Output.standard("\n")
-                exit(130)
+                Foundation.exit(130)
             }
         }
         let summary = await session.run()
