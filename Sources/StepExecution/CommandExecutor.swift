@@ -44,7 +44,7 @@ public final class CommandExecutor: CommandRunning, @unchecked Sendable {
         lock.withLock { current = stopper }
         defer { lock.withLock { current = nil } }
 
-        let following = request.follow.map { $0 < request.timeout } ?? false
+        let following = request.follow.map { $0 <= request.timeout } ?? false
         let bound = following ? request.follow! : request.timeout
         let watchdog = Task {
             do { try await Task.sleep(for: bound) } catch { return }

@@ -58,7 +58,7 @@ final class RunCommandTests: XCTestCase {
         XCTAssertTrue(result.stdout.contains("[mutating] touch mutated.txt"), result.stdout)
         XCTAssertTrue(result.stdout.contains("[destructive] rm -f victim.txt"), result.stdout)
         XCTAssertTrue(result.stdout.contains("--allow-destructive"), result.stdout)
-        XCTAssertFalse(result.stdout.contains("read-only-ran\n"), "dry run ran a command: \(result.stdout)")
+        XCTAssertFalse(result.stdout.contains("✓"), "dry run ran a command: \(result.stdout)")
         XCTAssertFalse(exists(scratch, "mutated.txt"))
         XCTAssertFalse(exists(scratch, ".firebreak/runs"), "a dry run writes no run log")
     }

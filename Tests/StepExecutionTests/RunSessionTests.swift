@@ -55,7 +55,7 @@ final class RunSessionTests: XCTestCase {
 
     func testInteractiveEnterYesTypedIDAndChoice() async {
         let executor = RecordingExecutor()
-        let (session, terminal, _) = session(.interactive, answers: ["", "y", "RB-MIX", "1"], executor: executor)
+        let (session, terminal, _) = session(.interactive, answers: ["", "y", "RB-MIX", "1", "y"], executor: executor)
         let summary = await session.run()
         XCTAssertEqual(executor.commands.count, 4, terminal.transcript)
         XCTAssertEqual(executor.commands.last, "systemctl restart nginx")
