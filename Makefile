@@ -15,7 +15,7 @@ SHELL := /bin/bash
 EXAMPLES_LINT = lint examples/runbooks --rules examples/alerts --config examples/firebreak.yml
 FORMAT_PATHS = Package.swift Sources Tests
 
-.PHONY: all deps build release test run lint-examples bench format format-check clean
+.PHONY: all deps build release test run lint-examples bench bench-run format format-check clean
 
 all: build
 
@@ -49,6 +49,10 @@ lint-examples: build
 
 bench: deps
 	bench/lint.sh
+
+# `firebreak run` overhead: 200 trivial commands against 200 `bash -c true` calls.
+bench-run: deps
+	bench/run.sh
 
 format:
 	@if command -v $(SWIFT_FORMAT) >/dev/null 2>&1; then \
