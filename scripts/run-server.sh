@@ -11,25 +11,23 @@ SWIFT=${SWIFT:-swift}
 LISTEN=${LISTEN:-127.0.0.1:8080}
 CONFIG=examples/firebreak.yml
 DATA_DIR=.firebreak
-TOKENS="$DATA_DIR/run-tokens.txt"
 
 "$SWIFT" build --product firebreak >&2
 bin="$("$SWIFT" build --show-bin-path)/firebreak"
 mkdir -p "$DATA_DIR"
 options=(--config "$CONFIG" --data-dir "$DATA_DIR")
 
-# The secrets are shown once; keep them for this checkout's later `make run`s (git ignores .firebreak/).
+# The server keeps only hashes: a secret is printed once, when its token is created, and never again.
 admin=$("$bin" token create "${options[@]}" --name make-run-admin --role admin --if-missing)
 ingest=$("$bin" token create "${options[@]}" --name make-run-ingest --role ingest --if-missing)
 if [[ -n "$admin$ingest" ]]; then
-    umask 077
-    printf 'admin %s\ningest %s\n' "$admin" "$ingest" >"$TOKENS"
-    echo "Created tokens (shown once, also saved in $TOKENS):"
-    echo "  admin:  $admin"
-    echo "  ingest: $ingest"
+    echo "Created tokens (shown once; the server stores only their hashes):"
+    if [[ -n "$admin" ]]; then echo "  admin:  $admin"; fi
+    if [[ -n "$ingest" ]]; then echo "  ingest: $ingest"; fi
+else
+    echo "The make-run tokens exist from an earlier run (their secrets were shown then). For new ones:"
+    echo "  $bin token create ${options[*]} --name NAME --role admin|responder|viewer|ingest"
 fi
-[[ -z "$ingest" && -f "$TOKENS" ]] && ingest=$(awk '$1 == "ingest" {print $2}' "$TOKENS")
-[[ -z "$admin" && -f "$TOKENS" ]] && admin=$(awk '$1 == "admin" {print $2}' "$TOKENS")
 
 cat <<MSG
 

@@ -59,7 +59,7 @@ enum OpenAPISchemas {
             "NoteRequest": object(["text": string], required: ["text"]),
             "StatusUpdateRequest": object(["text": string, "status": string], required: ["text"]),
             "RunRequest": object(
-                ["run_id": string, "runbook": string, "events": array(["type": "object", "properties": ["type": string], "required": ["type"]])],
+                ["run_id": string, "runbook": string, "events": array(["type": "object", "properties": ["event": string, "time": string], "required": ["event"]])],
                 required: ["run_id", "runbook", "events"]),
             "RunbookSummary": runbookSummary,
             "RunbookList": object(["runbooks": array(ref("RunbookSummary"))], required: ["runbooks"]),

@@ -16,8 +16,6 @@ enum RunRoutes {
     }
 
     static let maxEvents = 10_000
-    static let startTypes: Set<String> = ["run-started", "run_started", "run-start", "started", "start"]
-    static let finishTypes: Set<String> = ["run-finished", "run_finished", "run-finish", "run-ended", "finished", "finish", "ended"]
 
     static func record(_ call: inout APICall) async throws -> Response {
         let id = try call.incidentID()
@@ -34,8 +32,11 @@ enum RunRoutes {
         let now = call.environment.now()
         var entries: [TimelineEvent] = []
         for (index, event) in body.events.enumerated() {
-            guard case .string(let type)? = event["type"], !type.isEmpty else {
-                throw APIError.badRequest("events[\(index)].type is missing or not a string; every event needs a string type", code: "invalid_body")
+            guard case .string(let type)? = event["event"], !type.isEmpty else {
+                throw APIError.badRequest(
+                    "events[\(index)].event is missing or not a string; send the run log's lines as they are "
+                        + "(run_started, step_started, command, choice, step_finished, run_finished)",
+                    code: "invalid_body")
             }
             if let entry = try entry(for: event, type: type, body: body, actor: call.actor, now: now, index: index) { entries.append(entry) }
         }
@@ -45,29 +46,40 @@ enum RunRoutes {
     private static func entry(
         for event: [String: JSONValue], type: String, body: RunBody, actor: String?, now: Date, index: Int
     ) throws -> TimelineEvent? {
-        var details: [String: String] = ["run_id": body.runID, "runbook": body.runbook, "type": type]
-        for (key, value) in event where key != "type" {
+        var details: [String: String] = ["run_id": body.runID, "runbook": body.runbook, "event": type]
+        for (key, value) in event where key != "event" {
             guard let text = scalarText(value) else { continue }
             guard !text.utf8.contains(0), text.utf8.count <= 64 * 1024 else {
                 throw APIError.badRequest("events[\(index)].\(key) contains a NUL character or is longer than 64 KiB")
             }
             details[key] = text
         }
-        let at = (event["at"] ?? event["time"] ?? event["timestamp"]).flatMap(scalarText).flatMap(TimestampParser.parse) ?? now
-        if case .string(let command)? = event["command"] {
-            var message = "Ran `\(command)`"
-            if let status = details["exit_status"] { message += " (exit \(status))" }
-            return TimelineEvent(at: at, kind: .commandRun, actor: actor, message: message, details: details)
-        }
-        if startTypes.contains(type) {
+        let at = event["time"].flatMap(scalarText).flatMap(TimestampParser.parse) ?? now
+        switch type {
+        case "command":
+            guard case .string(let command)? = event["command"] else { return nil }
+            return TimelineEvent(at: at, kind: .commandRun, actor: actor, message: commandMessage(command, details), details: details)
+        case "run_started":
             return TimelineEvent(at: at, kind: .commandRun, actor: actor, message: "Run \(body.runID) of \(body.runbook) started", details: details)
-        }
-        if finishTypes.contains(type) {
-            let outcome = details["status"] ?? details["outcome"] ?? details["result"]
-            let suffix = outcome.map { ": \($0)" } ?? ""
+        case "run_finished":
+            let suffix = details["status"].map { ": \($0)" } ?? ""
             return TimelineEvent(at: at, kind: .commandRun, actor: actor, message: "Run \(body.runID) of \(body.runbook) finished\(suffix)", details: details)
+        default:
+            return nil
         }
-        return nil
+    }
+
+    /// "Ran `cmd` (exit 0)", "Skipped `cmd`: mutating, needs --yes": what the timeline says of one command.
+    private static func commandMessage(_ command: String, _ details: [String: String]) -> String {
+        guard details["decision"] == nil || details["decision"] == "ran" else {
+            let verb = details["decision"] == "declined" ? "Declined" : "Skipped"
+            return "\(verb) `\(command)`" + (details["reason"].map { ": \($0)" } ?? "")
+        }
+        var message = "Ran `\(command)`"
+        if let status = details["exit_status"] {
+            message += " (exit \(status)" + (details["status"].map { ", \($0)" } ?? "") + ")"
+        }
+        return message
     }
 
     /// Strings, numbers and booleans as text; arrays and objects are left out of the details.

@@ -25,7 +25,7 @@ final class AuthMatrixTests: XCTestCase {
         case .ingestAlertmanager: return (uri, Webhook.body(groupKey: "matrix", alerts: [Webhook.Alert(name: "A", fingerprint: "m")]))
         case .ingestPagerDuty: return (uri, PagerDutyTests.event("trigger", payload: PagerDutyTests.payload))
         case .addNote, .addStatusUpdate: return (uri, ByteBuffer(json: ["text": "checking the database"]))
-        case .recordRun: return (uri, ByteBuffer(json: ["run_id": "r1", "runbook": "LED-API-001", "events": [["type": "run-started"]]]))
+        case .recordRun: return (uri, ByteBuffer(json: ["run_id": "r1", "runbook": "LED-API-001", "events": [["event": "run_started"]]]))
         case .createToken: return (uri, ByteBuffer(json: ["name": "new-\(UUID().uuidString.prefix(8))", "role": "viewer"]))
         case .searchRunbooks: return (uri + "?q=latency", nil)
         default: return (uri, nil)

@@ -84,27 +84,31 @@ final class IncidentAPITests: XCTestCase {
                 body: ByteBuffer(json: [
                     "run_id": "run-7", "runbook": "LED-DB-002",
                     "events": [
-                        ["type": "run-started", "operator": "ana"],
-                        ["type": "command", "step": 1, "command": "psql -c 'select 1'", "exit_status": 0, "class": "read-only", "duration": 0.25],
-                        ["type": "output", "text": "ignored"],
-                        ["type": "run-finished", "status": "completed"],
+                        ["event": "run_started", "time": "2026-11-23T18:48:38.120Z", "user": "ana"],
+                        ["event": "command", "step": 1, "command": "psql -c 'select 1'", "decision": "ran", "exit_status": 0, "class": "read-only", "duration_ms": 250, "status": "ok"],
+                        ["event": "command", "step": 2, "command": "kubectl delete pod x", "decision": "skipped", "reason": "destructive"],
+                        ["event": "step_finished", "step": 1],
+                        ["event": "run_finished", "status": "succeeded"],
                     ],
                 ]))
             XCTAssertEqual(run.status, .created, run.text)
             let recorded = run.json["events"] as? [[String: Any]] ?? []
-            XCTAssertEqual(recorded.count, 3)
-            let command = try XCTUnwrap(recorded.first { ($0["details"] as? [String: String])?["command"] != nil })
+            XCTAssertEqual(recorded.count, 4)
+            XCTAssertEqual(recorded.compactMap { $0["message"] as? String }.filter { $0.hasPrefix("Skipped") }, ["Skipped `kubectl delete pod x`: destructive"])
+            XCTAssertEqual(recorded.first?["at"] as? String, "2026-11-23T18:48:38Z")
+            let command = try XCTUnwrap(recorded.first { ($0["details"] as? [String: String])?["command"] == "psql -c 'select 1'" })
+            XCTAssertEqual(command["message"] as? String, "Ran `psql -c 'select 1'` (exit 0, ok)")
             let details = try XCTUnwrap(command["details"] as? [String: String])
             XCTAssertEqual(command["kind"] as? String, "command-run")
             XCTAssertEqual(details["exit_status"], "0")
             XCTAssertEqual(details["class"], "read-only")
-            XCTAssertEqual(details["duration"], "0.25")
+            XCTAssertEqual(details["duration_ms"], "250")
             XCTAssertEqual(details["run_id"], "run-7")
             let missingType = try await client.execute(
                 uri: "/api/v1/incidents/\(id)/runs", method: .post, headers: fixture.headers(.responder),
-                body: ByteBuffer(json: ["run_id": "r", "runbook": "X", "events": [["type": "run-started"], ["command": "ls"]]]))
+                body: ByteBuffer(json: ["run_id": "r", "runbook": "X", "events": [["event": "run_started"], ["command": "ls"]]]))
             XCTAssertEqual(missingType.status, .badRequest)
-            XCTAssertTrue(missingType.text.contains("events[1].type"), missingType.text)
+            XCTAssertTrue(missingType.text.contains("events[1].event"), missingType.text)
 
             let resolve = try await client.execute(uri: "/api/v1/incidents/\(id)/resolve", method: .post, headers: fixture.headers(.responder))
             XCTAssertEqual(resolve.json["status"] as? String, "resolved")
