@@ -10,6 +10,8 @@ extension BlockExtractor {
     }
 
     private static func marker(_ line: Substring) -> Marker {
+        // Most lines are not comments: rule them out on bytes before any character work.
+        guard line.utf8.first(where: { $0 != 0x20 && $0 != 0x09 }) == UInt8(ascii: "#") else { return .none }
         let trimmed = line.drop(while: { $0 == " " || $0 == "\t" })
         guard trimmed.hasPrefix("#"), !trimmed.hasPrefix("#!") else { return .none }
         let text = trimmed.drop(while: { $0 == "#" }).drop(while: { $0 == " " })
@@ -53,9 +55,9 @@ extension BlockExtractor {
         }
 
         for (index, line) in lines.enumerated() {
-            let isBlank = line.allSatisfy { $0 == " " || $0 == "\t" }
+            let isBlank = line.utf8.allSatisfy(isBlankByte)
             // An `# Or` alternative is one paragraph: a blank line followed by more text ends the group.
-            if inOrAlternative, !isBlank, index > 0, lines[index - 1].allSatisfy({ $0 == " " || $0 == "\t" }) {
+            if inOrAlternative, !isBlank, index > 0, lines[index - 1].utf8.allSatisfy(isBlankByte) {
                 if case .or = marker(line) {} else {
                     close(at: lastContentLine(lines, before: index))
                     segmentStart = index
@@ -95,15 +97,17 @@ extension BlockExtractor {
         return result.filter { (counts[$0.group] ?? 0) > 1 }
     }
 
+    private static func isBlankByte(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 }
+
     private static func firstContentLine(_ lines: [Substring], from start: Int, before end: Int) -> Int {
         var index = start
-        while index < end, lines[index].allSatisfy({ $0 == " " || $0 == "\t" }) { index += 1 }
+        while index < end, lines[index].utf8.allSatisfy(isBlankByte) { index += 1 }
         return index
     }
 
     private static func lastContentLine(_ lines: [Substring], before end: Int) -> Int {
         var index = end - 1
-        while index > 0, lines[index].allSatisfy({ $0 == " " || $0 == "\t" }) { index -= 1 }
+        while index > 0, lines[index].utf8.allSatisfy(isBlankByte) { index -= 1 }
         return index
     }
 
