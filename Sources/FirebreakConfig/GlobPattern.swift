@@ -70,6 +70,18 @@ public struct GlobPattern: Hashable, Sendable {
     private let asciiTokens: [Token<UInt8>]?
     /// The pattern itself when it has no wildcard: matched by plain comparison.
     private let literal: String?
+    /// The ASCII pattern as an anchored literal (`**/name`, `**/dir/**`, `dir/**`), matched without the table.
+    private let anchored: AnchoredLiteral?
+
+    /// `**/` + literal, `**/` + literal + `**`, or literal + `**`: what exclude lists mostly hold.
+    private enum AnchoredLiteral: Hashable, Sendable {
+        /// The path is the literal or ends with `/` + literal.
+        case suffix([UInt8])
+        /// The path starts with the literal or contains `/` + literal.
+        case segment([UInt8])
+        /// The path starts with the literal.
+        case prefix([UInt8])
+    }
 
     /// Compiles `pattern`. A leading `./` is ignored; an unclosed `[` is a literal `[`.
     public init(_ pattern: String, caseInsensitive: Bool = false) {
@@ -88,6 +100,44 @@ public struct GlobPattern: Hashable, Sendable {
             ascii?.append(byte)
         }
         asciiTokens = ascii
+        anchored = ascii.flatMap(Self.anchoredLiteral)
+    }
+
+    private static func anchoredLiteral(_ tokens: [Token<UInt8>]) -> AnchoredLiteral? {
+        var inner = tokens[...]
+        let leading = inner.first == .globstarDirectories
+        if leading { inner = inner.dropFirst() }
+        let trailing = inner.last == .globstar
+        if trailing { inner = inner.dropLast() }
+        var bytes: [UInt8] = []
+        for token in inner {
+            guard case .literal(let byte) = token else { return nil }
+            bytes.append(byte)
+        }
+        guard !bytes.isEmpty else { return nil }
+        switch (leading, trailing) {
+        case (true, false): return .suffix(bytes)
+        case (true, true): return .segment(bytes)
+        case (false, true): return .prefix(bytes)
+        case (false, false): return nil
+        }
+    }
+
+    private static func matchAnchored(_ anchored: AnchoredLiteral, _ path: [UInt8]) -> Bool {
+        let slash = UInt8(ascii: "/")
+        switch anchored {
+        case .suffix(let literal):
+            guard path.count >= literal.count, path.suffix(literal.count).elementsEqual(literal) else { return false }
+            return path.count == literal.count || path[path.count - literal.count - 1] == slash
+        case .segment(let literal):
+            guard path.count >= literal.count else { return false }
+            for start in 0...(path.count - literal.count) where start == 0 || path[start - 1] == slash {
+                if path[start..<(start + literal.count)].elementsEqual(literal) { return true }
+            }
+            return false
+        case .prefix(let literal):
+            return path.count >= literal.count && path.prefix(literal.count).elementsEqual(literal)
+        }
     }
 
     /// Whether `relativePath` (with `/` separators) matches the whole pattern.
@@ -95,7 +145,9 @@ public struct GlobPattern: Hashable, Sendable {
         let path = Self.normalize(caseInsensitive ? relativePath.lowercased() : relativePath)
         if let literal { return path == literal }
         if let asciiTokens, path.utf8.allSatisfy({ $0 < 0x80 && $0 != 0x0D }) {
-            return Self.match(asciiTokens, Array(path.utf8), slash: UInt8(ascii: "/"))
+            let bytes = Array(path.utf8)
+            if let anchored { return Self.matchAnchored(anchored, bytes) }
+            return Self.match(asciiTokens, bytes, slash: UInt8(ascii: "/"))
         }
         return Self.match(tokens, Array(path), slash: "/")
     }
