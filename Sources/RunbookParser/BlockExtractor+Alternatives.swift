@@ -12,6 +12,7 @@ extension BlockExtractor {
     private static func marker(_ line: Substring) -> Marker {
         // Most lines are not comments: rule them out on bytes before any character work.
         guard line.utf8.first(where: { $0 != 0x20 && $0 != 0x09 }) == UInt8(ascii: "#") else { return .none }
+        if line.utf8.allSatisfy({ $0 < 0x80 && $0 != 0x0D }) { return asciiMarker(line) }
         let trimmed = line.drop(while: { $0 == " " || $0 == "\t" })
         guard trimmed.hasPrefix("#"), !trimmed.hasPrefix("#!") else { return .none }
         let text = trimmed.drop(while: { $0 == "#" }).drop(while: { $0 == " " })
@@ -34,6 +35,44 @@ extension BlockExtractor {
             return .groupEnd
         }
         if lowered.hasPrefix("step "), lowered.dropFirst(5).first?.isNumber == true { return .groupEnd }
+        return .none
+    }
+
+    private static let optionPrefixes: [[UInt8]] = ["option ", "alternative ", "approach ", "method "].map { Array($0.utf8) }
+    private static let stepPrefix = Array("step ".utf8)
+    private static let orPrefixes: [[UInt8]] = ["or ", "or:", "or,", "alternatively"].map { Array($0.utf8) }
+
+    /// ``marker(_:)`` of an ASCII line without carriage returns, on bytes: there a byte is a character,
+    /// the letters are a–z after lowercasing and the numbers 0–9.
+    private static func asciiMarker(_ line: Substring) -> Marker {
+        let bytes = Array(line.utf8)
+        var start = 0
+        while start < bytes.count, bytes[start] == 0x20 || bytes[start] == 0x09 { start += 1 }
+        guard start < bytes.count, bytes[start] == UInt8(ascii: "#"),
+            start + 1 >= bytes.count || bytes[start + 1] != UInt8(ascii: "!")
+        else { return .none }
+        while start < bytes.count, bytes[start] == UInt8(ascii: "#") { start += 1 }
+        while start < bytes.count, bytes[start] == 0x20 { start += 1 }
+        let lowered = bytes[start...].map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }
+        func isDigit(_ byte: UInt8) -> Bool { byte >= 0x30 && byte <= 0x39 }
+        func hasPrefix(_ prefix: [UInt8]) -> Bool {
+            lowered.count >= prefix.count && lowered[..<prefix.count].elementsEqual(prefix)
+        }
+        func text() -> String { String(decoding: bytes[start...], as: UTF8.self) }
+        for prefix in optionPrefixes where hasPrefix(prefix) {
+            let rest = lowered[prefix.count...]
+            let token = rest.prefix { isDigit($0) || ($0 >= 0x61 && $0 <= 0x7A) }
+            let after = rest.dropFirst(token.count).first
+            if !token.isEmpty, token.count <= 2, after == nil || after.map({ ":.) -".utf8.contains($0) }) == true {
+                return .option(text())
+            }
+        }
+        if lowered.elementsEqual("or".utf8) || orPrefixes.contains(where: hasPrefix) { return .or(text()) }
+        let number = lowered.prefix(while: isDigit)
+        if !number.isEmpty, let next = lowered.dropFirst(number.count).first, next == 0x2E || next == 0x29 {
+            return .groupEnd
+        }
+        if hasPrefix(stepPrefix), let next = lowered.dropFirst(5).first, isDigit(next) { return .groupEnd }
         return .none
     }
 
