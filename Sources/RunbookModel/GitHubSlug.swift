@@ -14,6 +14,7 @@ public struct GitHubSlugger: Sendable {
 
     /// The plain slug of `text`, without the uniqueness suffix.
     public static func baseSlug(_ text: String) -> String {
+        if text.utf8.allSatisfy({ $0 < 0x80 }) { return asciiBaseSlug(text) }
         var result = ""
         result.reserveCapacity(text.utf8.count)
         for scalar in text.unicodeScalars {
@@ -29,6 +30,22 @@ public struct GitHubSlugger: Sendable {
             }
         }
         return result
+    }
+
+    /// ``baseSlug(_:)`` of ASCII text, on bytes: ASCII has no marks or emoji, its letters are A–Z and a–z
+    /// and its numbers 0–9.
+    private static func asciiBaseSlug(_ text: String) -> String {
+        var result: [UInt8] = []
+        result.reserveCapacity(text.utf8.count)
+        for byte in text.utf8 {
+            switch byte {
+            case 0x20: result.append(0x2D)
+            case 0x2D, 0x5F, 0x30...0x39, 0x61...0x7A: result.append(byte)
+            case 0x41...0x5A: result.append(byte | 0x20)
+            default: continue
+            }
+        }
+        return String(decoding: result, as: UTF8.self)
     }
 
     /// The anchor of the next heading with this text, unique within the file.

@@ -10,6 +10,9 @@ extension BlockExtractor {
     }
 
     private static func marker(_ line: Substring) -> Marker {
+        // Most lines are not comments: rule them out on bytes before any character work.
+        guard line.utf8.first(where: { $0 != 0x20 && $0 != 0x09 }) == UInt8(ascii: "#") else { return .none }
+        if line.utf8.allSatisfy({ $0 < 0x80 && $0 != 0x0D }) { return asciiMarker(line) }
         let trimmed = line.drop(while: { $0 == " " || $0 == "\t" })
         guard trimmed.hasPrefix("#"), !trimmed.hasPrefix("#!") else { return .none }
         let text = trimmed.drop(while: { $0 == "#" }).drop(while: { $0 == " " })
@@ -35,6 +38,44 @@ extension BlockExtractor {
         return .none
     }
 
+    private static let optionPrefixes: [[UInt8]] = ["option ", "alternative ", "approach ", "method "].map { Array($0.utf8) }
+    private static let stepPrefix = Array("step ".utf8)
+    private static let orPrefixes: [[UInt8]] = ["or ", "or:", "or,", "alternatively"].map { Array($0.utf8) }
+
+    /// ``marker(_:)`` of an ASCII line without carriage returns, on bytes: there a byte is a character,
+    /// the letters are a–z after lowercasing and the numbers 0–9.
+    private static func asciiMarker(_ line: Substring) -> Marker {
+        let bytes = Array(line.utf8)
+        var start = 0
+        while start < bytes.count, bytes[start] == 0x20 || bytes[start] == 0x09 { start += 1 }
+        guard start < bytes.count, bytes[start] == UInt8(ascii: "#"),
+            start + 1 >= bytes.count || bytes[start + 1] != UInt8(ascii: "!")
+        else { return .none }
+        while start < bytes.count, bytes[start] == UInt8(ascii: "#") { start += 1 }
+        while start < bytes.count, bytes[start] == 0x20 { start += 1 }
+        let lowered = bytes[start...].map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }
+        func isDigit(_ byte: UInt8) -> Bool { byte >= 0x30 && byte <= 0x39 }
+        func hasPrefix(_ prefix: [UInt8]) -> Bool {
+            lowered.count >= prefix.count && lowered[..<prefix.count].elementsEqual(prefix)
+        }
+        func text() -> String { String(decoding: bytes[start...], as: UTF8.self) }
+        for prefix in optionPrefixes where hasPrefix(prefix) {
+            let rest = lowered[prefix.count...]
+            let token = rest.prefix { isDigit($0) || ($0 >= 0x61 && $0 <= 0x7A) }
+            let after = rest.dropFirst(token.count).first
+            if !token.isEmpty, token.count <= 2, after == nil || after.map({ ":.) -".utf8.contains($0) }) == true {
+                return .option(text())
+            }
+        }
+        if lowered.elementsEqual("or".utf8) || orPrefixes.contains(where: hasPrefix) { return .or(text()) }
+        let number = lowered.prefix(while: isDigit)
+        if !number.isEmpty, let next = lowered.dropFirst(number.count).first, next == 0x2E || next == 0x29 {
+            return .groupEnd
+        }
+        if hasPrefix(stepPrefix), let next = lowered.dropFirst(5).first, isDigit(next) { return .groupEnd }
+        return .none
+    }
+
     /// Groups of alternatives in a script. `# Option N:` starts an alternative; `# Or …` makes what came
     /// before it (since the block's start or the last group) the first alternative and starts another;
     /// a numbered comment (`# 5. Restart`) closes the group.
@@ -53,9 +94,9 @@ extension BlockExtractor {
         }
 
         for (index, line) in lines.enumerated() {
-            let isBlank = line.allSatisfy { $0 == " " || $0 == "\t" }
+            let isBlank = line.utf8.allSatisfy(isBlankByte)
             // An `# Or` alternative is one paragraph: a blank line followed by more text ends the group.
-            if inOrAlternative, !isBlank, index > 0, lines[index - 1].allSatisfy({ $0 == " " || $0 == "\t" }) {
+            if inOrAlternative, !isBlank, index > 0, lines[index - 1].utf8.allSatisfy(isBlankByte) {
                 if case .or = marker(line) {} else {
                     close(at: lastContentLine(lines, before: index))
                     segmentStart = index
@@ -95,15 +136,17 @@ extension BlockExtractor {
         return result.filter { (counts[$0.group] ?? 0) > 1 }
     }
 
+    private static func isBlankByte(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 }
+
     private static func firstContentLine(_ lines: [Substring], from start: Int, before end: Int) -> Int {
         var index = start
-        while index < end, lines[index].allSatisfy({ $0 == " " || $0 == "\t" }) { index += 1 }
+        while index < end, lines[index].utf8.allSatisfy(isBlankByte) { index += 1 }
         return index
     }
 
     private static func lastContentLine(_ lines: [Substring], before end: Int) -> Int {
         var index = end - 1
-        while index > 0, lines[index].allSatisfy({ $0 == " " || $0 == "\t" }) { index -= 1 }
+        while index > 0, lines[index].utf8.allSatisfy(isBlankByte) { index -= 1 }
         return index
     }
 

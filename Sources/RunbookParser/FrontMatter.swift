@@ -14,6 +14,10 @@ struct FrontMatter {
     var isPresent = false
     var diagnostics: [ParseDiagnostic] = []
 
+    /// Yams's default encoding, read once: `Parser.Encoding.default` consults the environment on every use.
+    /// An enum of two cases, never mutated: safe to share.
+    nonisolated(unsafe) private static let yamlEncoding = Parser.Encoding.default
+
     /// Splits front matter off `text`. Returns the front matter and the Markdown that follows.
     static func split(_ text: String, file: String) -> (FrontMatter, Substring) {
         var result = FrontMatter()
@@ -60,7 +64,7 @@ struct FrontMatter {
     private mutating func read(yaml: String, file: String) {
         let node: Node?
         do {
-            node = try Yams.compose(yaml: yaml)
+            node = try Yams.compose(yaml: yaml, .default, .default, Self.yamlEncoding)
         } catch let error as YamlError {
             let (line, problem) = Self.describe(error)
             fail("front matter is not valid YAML: \(problem); fix the YAML between the `---` lines", line: line + 1, file: file)

@@ -72,6 +72,7 @@ public struct SectionSynonyms: Sendable {
 
     /// Lowercased, numbering (`1.`, `Step 2:`) and decorations removed, trailing colon dropped.
     static func normalize(_ title: String) -> String {
+        if title.utf8.allSatisfy({ $0 < 0x80 }) { return normalizeASCII(title) }
         var words: [Substring] = []
         let lowered = title.lowercased()
         for word in lowered.split(whereSeparator: { $0 == " " || $0 == "\t" }) {
@@ -84,5 +85,44 @@ public struct SectionSynonyms: Sendable {
             words.removeFirst()
         }
         return words.joined(separator: " ")
+    }
+
+    /// ``normalize(_:)`` for ASCII titles, on bytes: the same letters, digits and marks are kept
+    /// (an ASCII letter is lowercase after lowercasing; the only ASCII numbers are digits).
+    private static func normalizeASCII(_ title: String) -> String {
+        let lowered = title.utf8.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }
+        var words: [ArraySlice<UInt8>] = []
+        var cleaned: [UInt8] = []
+        cleaned.reserveCapacity(lowered.count)
+        var wordStart = 0
+        func endWord() {
+            if cleaned.count > wordStart { words.append(cleaned[wordStart...]) }
+            wordStart = cleaned.count
+        }
+        for byte in lowered {
+            switch byte {
+            case 0x20, 0x09: endWord()
+            case 0x61...0x7A, 0x30...0x39, 0x2D, 0x27, 0x2F: cleaned.append(byte)
+            default: continue
+            }
+        }
+        endWord()
+        func isNumber(_ byte: UInt8) -> Bool { byte >= 0x30 && byte <= 0x39 }
+        var first = 0
+        while first < words.count {
+            let word = words[first]
+            let isLetterNumbering =
+                word.count == 1 && words.count - first > 1 && lowered.count > 1 && lowered[0] == word.first
+                && lowered[1] == 0x2E
+            guard word.allSatisfy(isNumber) || isLetterNumbering else { break }
+            first += 1
+        }
+        var result: [UInt8] = []
+        result.reserveCapacity(cleaned.count + words.count)
+        for word in words[first...] {
+            if !result.isEmpty { result.append(0x20) }
+            result.append(contentsOf: word)
+        }
+        return String(decoding: result, as: UTF8.self)
     }
 }

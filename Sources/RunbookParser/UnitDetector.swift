@@ -77,7 +77,23 @@ enum UnitDetector {
     }
 
     private static func splitPrefix(_ text: String) -> (String, String)? {
-        guard let separator = text.firstIndex(where: { $0 == ":" || $0 == "—" || $0 == "–" || $0 == "|" }) else {
+        // ASCII text (no carriage return, where a byte is a character) is searched on bytes: `—` and `–` cannot occur.
+        let ascii = text.utf8.allSatisfy { $0 < 0x80 && $0 != 0x0D }
+        let found =
+            ascii
+            ? text.utf8.firstIndex { $0 == UInt8(ascii: ":") || $0 == UInt8(ascii: "|") }
+            : text.firstIndex(where: { $0 == ":" || $0 == "—" || $0 == "–" || $0 == "|" })
+        guard let separator = found else {
+            if ascii {
+                let bytes = Array(text.utf8)
+                guard bytes.count >= 3,
+                    let dash = (0...(bytes.count - 3)).first(where: {
+                        bytes[$0] == 0x20 && bytes[$0 + 1] == 0x2D && bytes[$0 + 2] == 0x20
+                    })
+                else { return nil }
+                let lower = text.utf8.index(text.startIndex, offsetBy: dash)
+                return (String(text[..<lower]), String(text[text.utf8.index(lower, offsetBy: 3)...]))
+            }
             // "RB-004 - Title"
             if let range = text.range(of: " - ") { return (String(text[..<range.lowerBound]), String(text[range.upperBound...])) }
             return nil
@@ -107,9 +123,19 @@ enum UnitDetector {
 
     /// `KubePodCrashLooping`: one word, capitalised, with at least two capitalised parts.
     static func isAlertName(_ text: String) -> Bool {
-        guard text.count >= 6, text.count <= 100, text.first?.isUppercase == true else { return false }
-        guard text.allSatisfy({ ($0.isLetter || $0.isNumber || $0 == "_") && $0.isASCII }) else { return false }
-        let humps = text.filter(\.isUppercase).count
-        return humps >= 2 && text.contains(where: \.isLowercase)
+        // Only ASCII letters, digits and `_` can pass, where bytes are characters: decide on bytes.
+        var uppercase = 0
+        var lowercase = false
+        for byte in text.utf8 {
+            switch byte {
+            case 0x41...0x5A: uppercase += 1
+            case 0x61...0x7A: lowercase = true
+            case 0x30...0x39, 0x5F: continue
+            default: return false
+            }
+        }
+        let count = text.utf8.count
+        guard count >= 6, count <= 100, let first = text.utf8.first, first >= 0x41, first <= 0x5A else { return false }
+        return uppercase >= 2 && lowercase
     }
 }

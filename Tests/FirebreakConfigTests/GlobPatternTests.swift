@@ -65,6 +65,17 @@ final class GlobPatternTests: XCTestCase {
         XCTAssertFalse(GlobPattern("content/*/kube*.md").matches("Content/Node/KubeletDown.md"))
     }
 
+    func testNonASCIIPathsMatchByCharacter() {
+        // Precomposed é in the pattern, e + combining acute in the path: the same character.
+        check("caf\u{E9}/*.md", matches: ["cafe\u{301}/menu.md", "caf\u{E9}/menu.md"], rejects: ["cafe/menu.md"])
+        check("caf\u{E9}/menu.md", matches: ["cafe\u{301}/menu.md"], rejects: ["cafe/menu.md"])
+        // `?` is one character, even when the character is several bytes or scalars.
+        check("r?.md", matches: ["r\u{E9}.md", "re\u{301}.md", "r\u{1F6A8}.md"], rejects: ["r\u{E9}\u{E9}.md"])
+        check("[\u{E0}-\u{E9}]*.md", matches: ["\u{E9}t\u{E9}.md"], rejects: ["ete.md"])
+        check("*.md", matches: ["a\r\nb.md"], rejects: ["a/\u{E9}.md"])
+        check("a?b.md", matches: ["a\r\nb.md"], rejects: ["a\r\n\rb.md"])
+    }
+
     func testLongPathsAreMatchedWithoutBacktrackingBlowUp() {
         let path = String(repeating: "a/", count: 200) + "b.md"
         XCTAssertFalse(GlobPattern("**/*a*a*a*a*a*a*a*c/**/*.md").matches(path))

@@ -10,16 +10,17 @@ struct BrokenLinkRule: DocumentLintRule {
 
     func check(_ document: AnalyzedDocument, _ context: LintContext) -> [Finding] {
         let doc = document.document
-        let directory = (doc.file as NSString).deletingLastPathComponent
+        let directory = Self.directory(of: doc.file)
         let ownAnchors = doc.anchors
         var findings: [Finding] = []
         for link in doc.links {
             let target = link.target.trimmedASCII(" \t")
-            guard !target.isEmpty, !Self.isExternal(target), !target.contains("{{"), !target.contains("{%") else { continue }
-            let parts = target.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false)
+            guard !target.isEmpty, !Self.isExternal(target), !ByteSearch.contains(target, "{{"), !ByteSearch.contains(target, "{%")
+            else { continue }
+            let parts = Self.splitAnchor(target)
             let rawPath = String(parts[0])
             let anchor = parts.count > 1 ? (parts[1].utf8.contains(UInt8(ascii: "%")) ? String(parts[1]).removingPercentEncoding ?? String(parts[1]) : String(parts[1])) : nil
-            let pathPart = rawPath.split(separator: "?", maxSplits: 1).first.map(String.init) ?? ""
+            let pathPart = Self.beforeQuery(rawPath)
             if pathPart.isEmpty {
                 if let anchor, !anchor.isEmpty, !ownAnchors.contains(anchor.lowercased()), !ownAnchors.contains(anchor) {
                     findings.append(
@@ -28,7 +29,8 @@ struct BrokenLinkRule: DocumentLintRule {
                 continue
             }
             let decoded = pathPart.utf8.contains(UInt8(ascii: "%")) ? (pathPart.removingPercentEncoding ?? pathPart) : pathPart
-            let resolved = Self.normalize(decoded.hasPrefix("/") ? String(decoded.dropFirst()) : (directory as NSString).appendingPathComponent(decoded))
+            let resolved = Self.normalize(
+                decoded.hasPrefix("/") ? String(decoded.dropFirst()) : directory.isEmpty ? decoded : directory + "/" + decoded)
             guard context.fileExists(resolved) else {
                 findings.append(finding(link.location, "link target `\(pathPart)` does not exist (looked for \(resolved)); fix the path or remove the link"))
                 continue
@@ -40,6 +42,30 @@ struct BrokenLinkRule: DocumentLintRule {
             }
         }
         return findings
+    }
+
+    /// The directory part of `file`, for resolving its links: only the components count, as the
+    /// result is joined with a link and passed through ``normalize(_:)``.
+    private static func directory(of file: String) -> String {
+        guard let slash = file.utf8.lastIndex(of: UInt8(ascii: "/")) else { return "" }
+        return slash == file.startIndex ? "/" : String(file[..<slash])
+    }
+
+    /// `path#anchor` split at the first `#`: on bytes when ASCII, where a byte is a character.
+    private static func splitAnchor(_ target: String) -> [Substring] {
+        guard target.utf8.allSatisfy({ $0 < 0x80 }) else {
+            return target.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false)
+        }
+        return target.utf8.split(separator: UInt8(ascii: "#"), maxSplits: 1, omittingEmptySubsequences: false)
+            .map { Substring($0) }
+    }
+
+    /// `path?query` without the query (empty when the path is).
+    private static func beforeQuery(_ path: String) -> String {
+        guard path.utf8.allSatisfy({ $0 < 0x80 }) else {
+            return path.split(separator: "?", maxSplits: 1).first.map(String.init) ?? ""
+        }
+        return path.utf8.split(separator: UInt8(ascii: "?"), maxSplits: 1).first.map { String(Substring($0)) } ?? ""
     }
 
     static func isExternal(_ target: String) -> Bool {

@@ -20,12 +20,13 @@ struct UndeclaredVariableRule: DocumentLintRule {
         var findings: [Finding] = []
         // Setup shared by every runbook of a document (its preamble) counts for each of them.
         var sharedAssigned = Set<String>()
-        var sharedWords = Set<Substring>()
-        Self.collectWords(document.document.sharedText, into: &sharedWords)
+        // Texts whose words document a variable: searched for the few names in question instead of
+        // collecting every word of them into a set.
+        var sharedTexts = [document.document.sharedText]
         for block in document.document.sharedBlocks where block.language.isShell {
             guard let analysis = document.blocks[block.location.line] else { continue }
             sharedAssigned.formUnion(analysis.parse.assignedNames)
-            Self.collectWords(Self.comments(block), into: &sharedWords)
+            sharedTexts.append(Self.comments(block))
         }
         for runbook in document.document.runbooks {
             var assigned = Set(runbook.metadata.params.map(\.name)).union(sharedAssigned)
@@ -37,7 +38,7 @@ struct UndeclaredVariableRule: DocumentLintRule {
             var reported = Set<String>()
             // Words of the prose and of the blocks' comments: a variable named there is documented. Built lazily,
             // only for runbooks that use an unassigned variable.
-            var documented: Set<Substring>?
+            var documented: [String]?
             for block in runbook.blocks where block.language.isShell {
                 for use in document.blocks[block.location.line]?.parse.variableUses ?? [] {
                     let name = use.name
@@ -45,12 +46,9 @@ struct UndeclaredVariableRule: DocumentLintRule {
                         !name.hasPrefix("BASH_"), reported.insert(name).inserted
                     else { continue }
                     if documented == nil {
-                        var words = sharedWords
-                        Self.collectWords(runbook.text, into: &words)
-                        for block in runbook.blocks { Self.collectWords(Self.comments(block), into: &words) }
-                        documented = words
+                        documented = sharedTexts + [runbook.text] + runbook.blocks.map(Self.comments)
                     }
-                    if documented?.contains(Substring(name)) == true { continue }
+                    if documented?.contains(where: { Self.containsWord($0, name) }) == true { continue }
                     findings.append(
                         finding(
                             SourceLocation(file: block.location.file, line: block.sourceLine(ofScriptLine: use.line), column: use.column),
@@ -63,23 +61,37 @@ struct UndeclaredVariableRule: DocumentLintRule {
         return findings
     }
 
-    /// Adds the identifier-like words of `text` (letters, digits, `_`) to `words`.
-    static func collectWords(_ text: String, into words: inout Set<Substring>) {
-        let utf8 = text.utf8
-        var start: String.Index?
-        var index = utf8.startIndex
-        while index < utf8.endIndex {
-            let byte = utf8[index]
-            let isWord = (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A) || byte == 0x5F
-            if isWord {
-                if start == nil { start = index }
-            } else if let first = start {
-                words.insert(text[first..<index])
-                start = nil
+    /// Whether `name` is one of the identifier-like words of `text` (runs of letters, digits and `_`):
+    /// an occurrence with no letter, digit or `_` on either side.
+    static func containsWord(_ text: String, _ name: String) -> Bool {
+        guard !name.isEmpty, name.utf8.allSatisfy(isWordByte) else { return false }
+        var text = text
+        var name = name
+        return text.withUTF8 { haystack in
+            name.withUTF8 { needle in
+                guard let base = haystack.baseAddress, let first = needle.first, needle.count <= haystack.count else {
+                    return false
+                }
+                var offset = 0
+                let last = haystack.count - needle.count
+                while offset <= last, let found = memchr(base + offset, Int32(first), last - offset + 1) {
+                    let position = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+                    let end = position + needle.count
+                    if memcmp(base + position, needle.baseAddress!, needle.count) == 0,
+                        position == 0 || !isWordByte(haystack[position - 1]),
+                        end == haystack.count || !isWordByte(haystack[end])
+                    {
+                        return true
+                    }
+                    offset = position + 1
+                }
+                return false
             }
-            index = utf8.index(after: index)
         }
-        if let first = start { words.insert(text[first...]) }
+    }
+
+    private static func isWordByte(_ byte: UInt8) -> Bool {
+        (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A) || byte == 0x5F
     }
 
     /// The comment lines of a block, where authors document the variables they use.
