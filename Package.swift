@@ -70,7 +70,7 @@ let package = Package(
             "FirebreakServer", "Storage", "StorageSQL", "FirebreakTesting",
             .product(name: "HummingbirdTesting", package: "hummingbird"),
         ]),
-        .testTarget(name: "EndToEndTests", dependencies: ["RunbookModel"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["RunbookModel", "FirebreakTesting"]),
         .testTarget(name: "IntegrationTests", dependencies: ["RunbookModel"]),
     ]
 )

@@ -1,3 +1,4 @@
+import FirebreakTesting
 import Foundation
 import XCTest
 
@@ -7,18 +8,8 @@ final class RunInteractiveTests: XCTestCase {
     private var session = ""
 
     private func tmux(_ arguments: [String]) throws -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["tmux"] + arguments
-        let out = FileManager.default.temporaryDirectory.appendingPathComponent("tmux-\(UUID().uuidString)")
-        FileManager.default.createFile(atPath: out.path, contents: nil)
-        defer { try? FileManager.default.removeItem(at: out) }
-        // tmux's server outlives this call and would hold a pipe open: output goes to a file.
-        process.standardOutput = try FileHandle(forWritingTo: out)
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        process.waitUntilExit()
-        return try String(contentsOf: out, encoding: .utf8)
+        // tmux's server outlives the first call and inherits its descriptors: see SpawnedCommand.
+        try SpawnedCommand.run("tmux", arguments, discardingErrors: true).output
     }
 
     private func screen() throws -> String { try tmux(["capture-pane", "-p", "-S", "-200", "-t", session]) }

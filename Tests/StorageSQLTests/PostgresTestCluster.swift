@@ -1,3 +1,4 @@
+import FirebreakTesting
 import Foundation
 import XCTest
 
@@ -42,28 +43,10 @@ final class PostgresTestCluster: @unchecked Sendable {
             .appendingPathComponent("scripts/pg-test-cluster.sh").path
     }
 
-    /// Runs a program with its output in a file, through posix_spawn and waitpid: the server that
-    /// pg_ctl leaves running inherits the child's descriptors, so Foundation's `Process` (which
-    /// watches one of them) would wait for the server's end.
+    /// Runs a program with its output in a file (see `SpawnedCommand` for why not `Process`).
     static func run(_ program: String, _ arguments: [String]) throws -> (status: Int32, text: String) {
-        let log = FileManager.default.temporaryDirectory.appendingPathComponent("firebreak-run-\(UUID().uuidString).log")
-        defer { try? FileManager.default.removeItem(at: log) }
-        var actions = posix_spawn_file_actions_t()
-        posix_spawn_file_actions_init(&actions)
-        defer { posix_spawn_file_actions_destroy(&actions) }
-        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
-        posix_spawn_file_actions_addopen(&actions, 1, log.path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
-        posix_spawn_file_actions_adddup2(&actions, 1, 2)
-        let argv = ([program] + arguments).map { strdup($0) } + [nil]
-        defer { for pointer in argv { free(pointer) } }
-        var pid: pid_t = 0
-        let spawned = posix_spawnp(&pid, program, &actions, nil, argv, environ)
-        guard spawned == 0 else { throw ClusterError(message: "cannot start \(program): error \(spawned)") }
-        var status: Int32 = 0
-        while waitpid(pid, &status, 0) == -1 && errno == EINTR {}
-        let text = (try? String(contentsOf: log, encoding: .utf8)) ?? ""
-        let exited = (status & 0x7f) == 0
-        return (exited ? (status >> 8) & 0xff : 128 + (status & 0x7f), text)
+        let result = try SpawnedCommand.run(program, arguments)
+        return (result.status, result.output)
     }
 
     struct ClusterError: Error, CustomStringConvertible {
