@@ -14,7 +14,7 @@ final class ChildProcess: @unchecked Sendable {
          directory: URL = IntegrationPaths.packageRoot) throws {
         self.name = name
         self.log = log
-        FileManager.default.createFile(atPath: log.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: log.path, contents: nil)
         let handle = try FileHandle(forWritingTo: log)
         process.executableURL = executable
         process.arguments = arguments

@@ -17,8 +17,8 @@ final class ProofScriptTests: XCTestCase {
         let result = try runScript("fuzz-api", ["bash", "scripts/fuzz-api.sh"], environment: ["MAX_EXAMPLES": "30"], timeout: 1200)
         XCTAssertEqual(result.status, 0, "schemathesis found problems:\n\(result.output.suffix(20000))")
         // Two runs (admin, ingest), each of which must have tested operations.
-        XCTAssertEqual(result.output.components(separatedBy: "fuzz-api: ").count - 1, 2, result.output.suffix(4000))
-        XCTAssertFalse(result.output.contains("No operations"), result.output.suffix(4000))
+        XCTAssertEqual(result.output.components(separatedBy: "fuzz-api: ").count - 1, 2, String(result.output.suffix(4000)))
+        XCTAssertFalse(result.output.contains("No operations"), String(result.output.suffix(4000)))
     }
 
     private func assertDurable(backend: String, rounds: Int = 3) throws {
