@@ -181,6 +181,7 @@ def main():
     backends = ["sqlite", "postgres"] if args.backend == "both" else [args.backend]
     results, problems = [], []
     work = tempfile.mkdtemp(prefix="firebreak-durability-")
+    os.chmod(work, 0o755)  # PostgreSQL runs as its own user when this runs as root
     try:
         for backend in backends:
             directory = os.path.join(work, backend)
