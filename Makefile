@@ -1,6 +1,6 @@
 # Firebreak: build, test, run and benchmark.
 #
-#   make run     install what is missing, build, and lint the example runbooks and alert rules
+#   make run     install what is missing, build, and start the server on the example runbooks
 #   make test    install what is missing, build everything, and run every test target
 #   make durability    kill -9 the server 20 times per backend while webhooks are posted; 0 lost
 #   make fuzz          schemathesis against the server's /openapi.json
@@ -37,9 +37,10 @@ test: deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --disable-swift-testing
 
-# For now `run` shows the lint report of the examples; it will start the server
-# (`firebreak serve --config examples/firebreak.yml`) once that exists.
-run: lint-examples
+# Starts `firebreak serve --config examples/firebreak.yml` with SQLite in .firebreak/, creating an
+# admin and an ingest token the first time, and prints a curl line that posts an example alert.
+run: deps
+	@SWIFT="$(SWIFT)" scripts/run-server.sh
 
 # Exit status 1 means the linter found error-level findings, which is what the examples are
 # meant to show; only 2 (usage or I/O error) fails the target.

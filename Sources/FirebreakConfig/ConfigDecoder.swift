@@ -6,7 +6,7 @@ import Yams
 struct ConfigDecoder {
     let reader: ConfigReader
 
-    static let topLevelKeys = ["runbooks", "exclude", "rules", "url_maps", "sections", "synonyms", "lint", "commands"]
+    static let topLevelKeys = ["runbooks", "exclude", "rules", "url_maps", "sections", "synonyms", "lint", "commands", "server"]
 
     func decode(_ root: Node, into config: inout FirebreakConfig) throws {
         for entry in try reader.mapping(root, path: "", known: Self.topLevelKeys) {
@@ -29,6 +29,8 @@ struct ConfigDecoder {
                 config.synonyms = try synonyms(value)
             case "lint":
                 config.lint = try lint(value)
+            case "server":
+                config.server = try server(value)
             default:
                 config.commands = try commands(value)
             }

@@ -29,6 +29,8 @@ public struct FirebreakConfig: Sendable {
     public var lint: LintSettings
     /// Extra command classifications, consulted before the built-in table.
     public var commands: [CommandClassEntry]
+    /// `firebreak serve` settings.
+    public var server: ServerSettings
 
     /// Runbook roots used when the config does not name any: the whole tree.
     public static let defaultRunbooks = ["."]
@@ -45,7 +47,8 @@ public struct FirebreakConfig: Sendable {
         sections: SectionRequirements = .preset(.default),
         synonyms: [SectionKind: [String]] = [:],
         lint: LintSettings = LintSettings(),
-        commands: [CommandClassEntry] = []
+        commands: [CommandClassEntry] = [],
+        server: ServerSettings = ServerSettings()
     ) {
         self.baseDirectory = baseDirectory
         self.runbooks = runbooks
@@ -56,6 +59,7 @@ public struct FirebreakConfig: Sendable {
         self.synonyms = synonyms
         self.lint = lint
         self.commands = commands
+        self.server = server
     }
 
     /// `path` as a file URL: absolute paths stay as they are, relative ones are taken from ``baseDirectory``.

@@ -54,8 +54,14 @@ public struct IncidentEngine: Sendable {
         var events: [TimelineEvent] = []
         for alert in notification.alerts {
             if let index = incident.alerts.firstIndex(where: { $0.fingerprint == alert.fingerprint }) {
-                let before = incident.alerts[index].status
-                incident.alerts[index] = tracked(alert, firstSeenAt: incident.alerts[index].firstSeenAt, at: at)
+                let previous = incident.alerts[index]
+                let before = previous.status
+                // A status-only report (PagerDuty resolve) must not wipe what the trigger said.
+                var update = alert
+                if update.labels.isEmpty { update.labels = previous.labels }
+                if update.annotations.isEmpty { update.annotations = previous.annotations }
+                if update.startsAt == nil { update.startsAt = previous.startsAt }
+                incident.alerts[index] = tracked(update, firstSeenAt: previous.firstSeenAt, at: at)
                 if before != alert.status { events.append(statusEvent(for: alert, at: at)) }
             } else {
                 incident.alerts.append(tracked(alert, firstSeenAt: at, at: at))

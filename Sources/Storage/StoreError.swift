@@ -44,6 +44,12 @@ public struct StoreError: Error, Sendable, CustomStringConvertible {
         return false
     }
 
+    /// Whether the error means the store was closed.
+    public var isClosed: Bool {
+        if case .closed = code { return true }
+        return false
+    }
+
     /// Whether the error means "already exists".
     public var isConflict: Bool {
         if case .conflict = code { return true }

@@ -7,7 +7,7 @@ struct Firebreak: AsyncParsableCommand {
         commandName: "firebreak",
         abstract: "Runbooks that are checked, findable, runnable and accountable.",
         version: FirebreakVersion.current,
-        subcommands: [LintCommand.self, ListCommand.self, ShowCommand.self, SearchCommand.self, ImportCommand.self, CardCommand.self, CoverageCommand.self, ParseCommand.self])
+        subcommands: [LintCommand.self, ListCommand.self, ShowCommand.self, SearchCommand.self, ImportCommand.self, CardCommand.self, CoverageCommand.self, ParseCommand.self, ServeCommand.self, TokenCommand.self])
 }
 
 /// Entry point: usage errors exit with status 2 (the documented contract), not ArgumentParser's 64.

@@ -1,0 +1,173 @@
+import Foundation
+import IncidentEngine
+import SQLKit
+import Storage
+
+extension SQLFirebreakStore {
+    public func ingest(_ notification: AlertNotification, using engine: IncidentEngine) async throws -> IngestResult {
+        try StoreText.check(notification)
+        let dialect = backend.dialect
+        return try await write { database in
+            let open = try await Self.openIncident(key: notification.key, on: database, dialect: dialect)
+            guard let decision = engine.ingest(notification, open: open) else {
+                let deliveryID = try await Self.insertDelivery(notification, incidentID: nil, on: database)
+                return IngestResult(incident: nil, opened: false, events: [], deliveryID: deliveryID)
+            }
+            var incident = Self.mergingDuplicateFingerprints(decision.incident)
+            let touched: Set<String>
+            if decision.opened {
+                incident.id = try await Self.insertIncident(incident, on: database)
+                touched = Set(incident.alerts.map(\.fingerprint))
+            } else {
+                if incident != open { try await Self.updateIncident(incident, on: database) }
+                touched = Set(notification.alerts.map(\.fingerprint))
+            }
+            try await Self.upsertAlerts(of: incident, only: touched, on: database)
+            let events = try await Self.insertEvents(decision.events, incidentID: incident.id, on: database)
+            let deliveryID = try await Self.insertDelivery(notification, incidentID: incident.id, on: database)
+            return IngestResult(incident: incident, opened: decision.opened, events: events, deliveryID: deliveryID)
+        }
+    }
+
+    /// The unresolved incident of `key` with its alerts, locked for the transaction on PostgreSQL.
+    static func openIncident(key: String, on database: any SQLDatabase, dialect: SQLStoreDialect) async throws -> Incident? {
+        let rows = try await database.raw(
+            """
+            SELECT \(unsafeRaw: StoreRows.incidentColumns) FROM incidents \
+            WHERE incident_key = \(bind: key) AND status <> 'resolved'\(unsafeRaw: dialect.lockRow)
+            """
+        ).all()
+        guard let row = rows.first else { return nil }
+        var incident = try StoreRows.incident(row)
+        incident.alerts = try await alerts(of: [incident.id], on: database)[incident.id] ?? []
+        return incident
+    }
+
+    /// The tracked alerts of `ids`, each incident's in order of first sight.
+    static func alerts(of ids: [Int64], on database: any SQLDatabase) async throws -> [Int64: [TrackedAlert]] {
+        guard !ids.isEmpty else { return [:] }
+        let rows = try await database.raw(
+            """
+            SELECT \(unsafeRaw: StoreRows.alertColumns) FROM incident_alerts \
+            WHERE incident_id IN (\(binds: ids.map { $0 as any Encodable & Sendable })) ORDER BY incident_id, position
+            """
+        ).all()
+        var alerts: [Int64: [TrackedAlert]] = [:]
+        for row in rows {
+            let (id, alert) = try StoreRows.alert(row)
+            alerts[id, default: []].append(alert)
+        }
+        return alerts
+    }
+
+    /// A notification may repeat a fingerprint; the incident keeps one alert per fingerprint, at
+    /// its first position, in its last reported state.
+    static func mergingDuplicateFingerprints(_ incident: Incident) -> Incident {
+        var positions: [String: Int] = [:]
+        var alerts: [TrackedAlert] = []
+        for alert in incident.alerts {
+            if let index = positions[alert.fingerprint] {
+                let firstSeen = alerts[index].firstSeenAt
+                alerts[index] = alert
+                alerts[index].firstSeenAt = firstSeen
+            } else {
+                positions[alert.fingerprint] = alerts.count
+                alerts.append(alert)
+            }
+        }
+        guard alerts.count != incident.alerts.count else { return incident }
+        var merged = incident
+        merged.alerts = alerts
+        return merged
+    }
+
+    static func insertIncident(_ incident: Incident, on database: any SQLDatabase) async throws -> Int64 {
+        let rows = try await database.raw(
+            """
+            INSERT INTO incidents (incident_key, source, title, status, severity, service, labels, runbook_id, \
+            runbook_reason, runbook_url, detected_at, opened_at, acknowledged_at, acknowledged_by, resolved_at, resolved_by) \
+            VALUES (\(bind: incident.key), \(bind: incident.source.rawValue), \(bind: incident.title), \
+            \(bind: incident.status.rawValue), \(bind: incident.severity.rawValue), \(bind: incident.service), \
+            \(bind: StoreText.json(incident.labels)), \(bind: incident.runbook?.id), \(bind: incident.runbook?.reason.rawValue), \
+            \(bind: incident.runbook?.url), \(bind: StoreRows.seconds(incident.detectedAt)), \
+            \(bind: incident.openedAt.timeIntervalSince1970), \(bind: StoreRows.seconds(incident.acknowledgedAt)), \
+            \(bind: incident.acknowledgedBy), \(bind: StoreRows.seconds(incident.resolvedAt)), \(bind: incident.resolvedBy)) \
+            RETURNING id
+            """
+        ).all()
+        return try rows[0].decode(column: "id", as: Int64.self)
+    }
+
+    /// Writes the incident's mutable columns (its key, source and opening never change).
+    static func updateIncident(_ incident: Incident, on database: any SQLDatabase) async throws {
+        try await database.raw(
+            """
+            UPDATE incidents SET title = \(bind: incident.title), status = \(bind: incident.status.rawValue), \
+            severity = \(bind: incident.severity.rawValue), service = \(bind: incident.service), \
+            labels = \(bind: StoreText.json(incident.labels)), runbook_id = \(bind: incident.runbook?.id), \
+            runbook_reason = \(bind: incident.runbook?.reason.rawValue), runbook_url = \(bind: incident.runbook?.url), \
+            detected_at = \(bind: StoreRows.seconds(incident.detectedAt)), \
+            acknowledged_at = \(bind: StoreRows.seconds(incident.acknowledgedAt)), acknowledged_by = \(bind: incident.acknowledgedBy), \
+            resolved_at = \(bind: StoreRows.seconds(incident.resolvedAt)), resolved_by = \(bind: incident.resolvedBy) \
+            WHERE id = \(bind: incident.id)
+            """
+        ).run()
+    }
+
+    /// Inserts or updates the alerts of `incident` whose fingerprints are in `fingerprints`, in one statement.
+    static func upsertAlerts(of incident: Incident, only fingerprints: Set<String>, on database: any SQLDatabase) async throws {
+        var rows: [SQLQueryString] = []
+        for (position, alert) in incident.alerts.enumerated() where fingerprints.contains(alert.fingerprint) {
+            rows.append(
+                """
+                (\(bind: incident.id), \(bind: alert.fingerprint), \(bind: Int64(position)), \(bind: alert.status.rawValue), \
+                \(bind: StoreText.json(alert.labels)), \(bind: StoreText.json(alert.annotations)), \
+                \(bind: StoreRows.seconds(alert.startsAt)), \(bind: StoreRows.seconds(alert.endsAt)), \
+                \(bind: alert.firstSeenAt.timeIntervalSince1970), \(bind: alert.lastSeenAt.timeIntervalSince1970))
+                """)
+        }
+        guard !rows.isEmpty else { return }
+        let statement: SQLQueryString =
+            "INSERT INTO incident_alerts (\(unsafeRaw: StoreRows.alertColumns)) VALUES " + rows.joined(separator: ", ")
+            + """
+             ON CONFLICT (incident_id, fingerprint) DO UPDATE SET position = excluded.position, status = excluded.status, \
+            labels = excluded.labels, annotations = excluded.annotations, starts_at = excluded.starts_at, \
+            ends_at = excluded.ends_at, last_seen_at = excluded.last_seen_at
+            """
+        try await database.raw(statement).run()
+    }
+
+    /// Appends `events` to incident `incidentID`'s timeline and returns them with their ids.
+    static func insertEvents(_ events: [TimelineEvent], incidentID: Int64, on database: any SQLDatabase) async throws -> [TimelineEvent] {
+        guard !events.isEmpty else { return [] }
+        let rows: [SQLQueryString] = events.map { event in
+            """
+            (\(bind: incidentID), \(bind: event.at.timeIntervalSince1970), \(bind: event.kind.rawValue), \(bind: event.actor), \
+            \(bind: event.message), \(bind: StoreText.json(event.details)))
+            """
+        }
+        let statement: SQLQueryString =
+            "INSERT INTO timeline_events (incident_id, at, kind, actor, message, details) VALUES " + rows.joined(separator: ", ")
+            + " RETURNING id"
+        // Ids are handed out in VALUES order by the single writer transaction; sorting makes that explicit.
+        let ids = try await database.raw(statement).all().map { try $0.decode(column: "id", as: Int64.self) }.sorted()
+        return zip(events, ids).map { event, id in
+            var stored = event
+            stored.id = id
+            stored.incidentID = incidentID
+            return stored
+        }
+    }
+
+    static func insertDelivery(_ notification: AlertNotification, incidentID: Int64?, on database: any SQLDatabase) async throws -> Int64 {
+        let rows = try await database.raw(
+            """
+            INSERT INTO deliveries (request_id, source, incident_key, alert_count, incident_id, received_at) \
+            VALUES (\(bind: notification.requestID), \(bind: notification.source.rawValue), \(bind: notification.key), \
+            \(bind: Int64(notification.alerts.count)), \(bind: incidentID), \(bind: notification.receivedAt.timeIntervalSince1970)) \
+            RETURNING id
+            """
+        ).all()
+        return try rows[0].decode(column: "id", as: Int64.self)
+    }
+}

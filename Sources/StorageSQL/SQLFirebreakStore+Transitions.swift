@@ -1,0 +1,62 @@
+import Foundation
+import IncidentEngine
+import SQLKit
+import Storage
+
+extension SQLFirebreakStore {
+    public func acknowledge(key: String, by actor: String?, at: Date, using engine: IncidentEngine) async throws -> Incident? {
+        try StoreText.check(actor, "the actor")
+        try StoreText.check(key, "the incident key", indexed: true)
+        let dialect = backend.dialect
+        return try await write { database in
+            guard let open = try await Self.openIncident(key: key, on: database, dialect: dialect) else { return nil }
+            return try await Self.apply(try engine.acknowledge(open, by: actor, at: at), on: database)
+        }
+    }
+
+    public func acknowledge(id: Int64, by actor: String?, at: Date, using engine: IncidentEngine) async throws -> Incident {
+        try StoreText.check(actor, "the actor")
+        let dialect = backend.dialect
+        return try await write { database in
+            let incident = try await Self.lockedIncident(id: id, on: database, dialect: dialect)
+            return try await Self.apply(try engine.acknowledge(incident, by: actor, at: at), on: database)
+        }
+    }
+
+    public func resolve(id: Int64, by actor: String?, at: Date, using engine: IncidentEngine) async throws -> Incident {
+        try StoreText.check(actor, "the actor")
+        let dialect = backend.dialect
+        return try await write { database in
+            let incident = try await Self.lockedIncident(id: id, on: database, dialect: dialect)
+            return try await Self.apply(try engine.resolve(incident, by: actor, at: at), on: database)
+        }
+    }
+
+    public func appendTimeline(incidentID id: Int64, events: [TimelineEvent]) async throws -> [TimelineEvent] {
+        for event in events { try StoreText.check(event) }
+        return try await write { database in
+            let rows = try await database.raw("SELECT id FROM incidents WHERE id = \(bind: id)").all()
+            guard !rows.isEmpty else { throw StoreError.notFound("incident \(id)") }
+            return try await Self.insertEvents(events, incidentID: id, on: database)
+        }
+    }
+
+    /// Incident `id` with its alerts, locked for the transaction on PostgreSQL; `notFound` when missing.
+    static func lockedIncident(id: Int64, on database: any SQLDatabase, dialect: SQLStoreDialect) async throws -> Incident {
+        let rows = try await database.raw(
+            "SELECT \(unsafeRaw: StoreRows.incidentColumns) FROM incidents WHERE id = \(bind: id)\(unsafeRaw: dialect.lockRow)"
+        ).all()
+        guard let row = rows.first else { throw StoreError.notFound("incident \(id)") }
+        var incident = try StoreRows.incident(row)
+        incident.alerts = try await alerts(of: [id], on: database)[id] ?? []
+        return incident
+    }
+
+    /// Stores an operator action's outcome: the incident's columns and its new timeline entries.
+    static func apply(_ transition: IncidentTransition, on database: any SQLDatabase) async throws -> Incident {
+        guard !transition.events.isEmpty else { return transition.incident }
+        try await updateIncident(transition.incident, on: database)
+        _ = try await insertEvents(transition.events, incidentID: transition.incident.id, on: database)
+        return transition.incident
+    }
+}

@@ -1,0 +1,42 @@
+import Foundation
+import IncidentEngine
+import PostgresKit
+import SQLiteKit
+import Storage
+
+/// Builds the ``Storage/StoreError``s of the SQL store and maps driver errors onto them.
+enum StoreErrors {
+    /// The database was migrated by a newer Firebreak.
+    static func newerSchema(found: Int, known: Int) -> StoreError {
+        .unavailable("the database schema is version \(found) but this firebreak knows only up to \(known); run a newer firebreak")
+    }
+
+    /// Maps a driver error to a ``StoreError`` (other errors, such as the engine's, pass through).
+    static func map(_ error: any Error) -> any Error {
+        if error is StoreError { return error }
+        if let sqlite = error as? SQLiteError {
+            switch sqlite.reason {
+            case .corrupt, .notADatabase: return StoreError.corrupt(sqlite.message)
+            case .tooBig: return StoreError.invalid("a value is too large for the database (\(sqlite.message))")
+            default: return StoreError.unavailable("SQLite: \(sqlite.message)")
+            }
+        }
+        if let postgres = error as? PSQLError {
+            let message = postgres.serverInfo?[.message] ?? "\(postgres.code)"
+            switch postgres.serverInfo?[.sqlState] {
+            case "22021", "22P05": return StoreError.invalid("PostgreSQL refused a text value: \(message)")
+            case "54000", "22001": return StoreError.invalid("a value is too large for the database: \(message)")
+            default: return StoreError.unavailable("PostgreSQL: \(message)")
+            }
+        }
+        if error is IncidentTransitionError { return error }
+        return StoreError.unavailable(String(reflecting: error))
+    }
+
+    /// Whether `error` is a unique-index clash, which a job retries: another writer opened the key first.
+    static func isUniqueViolation(_ error: any Error) -> Bool {
+        if let postgres = error as? PSQLError { return postgres.serverInfo?[.sqlState] == "23505" }
+        if let sqlite = error as? SQLiteError { return sqlite.reason == .constraintUniqueFailed || sqlite.reason == .constraintPrimaryKeyFailed }
+        return false
+    }
+}
