@@ -5,7 +5,9 @@
 # describe (status_code_conformance, content_type_conformance, response_schema_conformance).
 # Exits non-zero on any finding; schemathesis prints each with a curl line that reproduces it.
 #
-# schemathesis (pinned, PyPI) lives in a virtualenv under .venv, created on the first run.
+# schemathesis (pinned, PyPI) lives in a virtualenv under .venv, created on the first run. One worker:
+# with several threads, Python 3.11 can fail inside hypothesis ("AST constructor recursion depth
+# mismatch"), a runtime error of the tool rather than a finding.
 #
 #   scripts/fuzz-api.sh                      # 50 examples per operation and phase
 #   MAX_EXAMPLES=200 scripts/fuzz-api.sh     # more
@@ -47,6 +49,10 @@ admin=$("$binary" token create --name fuzz-admin --role admin --data-dir "$work/
 ingest=$("$binary" token create --name fuzz-ingest --role ingest --data-dir "$work/data" | tail -n 1)
 port=$(free_port)
 start_firebreak "$binary" "$work/data" "$port" "$work/firebreak.log"
+# One incident (id 1), so that the operations on /api/v1/incidents/{id} reach more than a 404.
+curl -fsS -o /dev/null -H "Authorization: Bearer $ingest" -H 'Content-Type: application/json' \
+    --data @examples/alertmanager-webhook.json "http://127.0.0.1:$port/api/v1/alerts/alertmanager" ||
+    servers_die "posting examples/alertmanager-webhook.json failed; see $work/firebreak.log."
 
 # run LABEL TOKEN [schemathesis filters…]
 run() {
@@ -56,14 +62,16 @@ run() {
     "$venv/bin/schemathesis" run "http://127.0.0.1:$port/openapi.json" \
         --header "Authorization: Bearer $token" \
         --checks not_a_server_error,status_code_conformance,content_type_conformance,response_schema_conformance \
-        --phases examples,coverage,fuzzing --max-examples "$max_examples" --seed "$seed" --workers 2 \
+        --phases examples,coverage,fuzzing --max-examples "$max_examples" --seed "$seed" --workers 1 \
         --generation-database none --request-timeout 20 --no-color --report-dir "$work/report" "$@"
 }
 
+# Revoking tokens comes last: the fuzzer picks small ids, and these tokens are ids 1 and 2.
 status=0
-run "every operation as admin" "$admin" || status=1
+run "every operation as admin, but revoking tokens" "$admin" --exclude-path '/api/v1/tokens/{id}' || status=1
 run "ingest operations with an ingest token" "$ingest" \
     --include-path-regex '^/(api/v1/alerts/|v2/enqueue)' || status=1
+run "revoking tokens as admin" "$admin" --include-path '/api/v1/tokens/{id}' || status=1
 if ! kill -0 "$FIREBREAK_PID" 2>/dev/null; then
     tail -n 50 "$work/firebreak.log" >&2
     servers_die "the server died during the fuzzing (last log lines above)."
