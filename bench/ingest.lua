@@ -69,7 +69,11 @@ function request()
         '\\"}","truncatedAlerts":0,"status":"firing","receiver":"firebreak","groupLabels":' .. group ..
         ',"commonLabels":' .. group .. ',"commonAnnotations":{},"externalURL":"http://127.0.0.1:9093",' ..
         '"alerts":' .. list .. '}'
+    -- wrk.format uses the given headers instead of wrk.headers, not in addition to them.
     local headers = { ["X-Request-ID"] = string.format("bench-%d-%d-%d", salt, tid, sequence) }
+    for name, value in pairs(wrk.headers) do
+        headers[name] = value
+    end
     return wrk.format(nil, nil, headers, body)
 end
 
