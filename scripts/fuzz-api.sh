@@ -59,11 +59,12 @@ run() {
     local label=$1 token=$2
     shift 2
     echo "fuzz-api: $label (seed $seed, $max_examples examples per operation)"
-    "$venv/bin/schemathesis" run "http://127.0.0.1:$port/openapi.json" \
+    # From the scratch directory: schemathesis keeps a cache in the current directory.
+    (cd "$work" && "$venv/bin/schemathesis" run "http://127.0.0.1:$port/openapi.json" \
         --header "Authorization: Bearer $token" \
         --checks not_a_server_error,status_code_conformance,content_type_conformance,response_schema_conformance \
         --phases examples,coverage,fuzzing --max-examples "$max_examples" --seed "$seed" --workers 1 \
-        --generation-database none --request-timeout 20 --no-color --report-dir "$work/report" "$@"
+        --generation-database none --request-timeout 20 --no-color --report-dir "$work/report" "$@")
 }
 
 # Revoking tokens comes last: the fuzzer picks small ids, and these tokens are ids 1 and 2.
