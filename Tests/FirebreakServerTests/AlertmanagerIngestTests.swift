@@ -12,8 +12,9 @@ import XCTest
 final class AlertmanagerIngestTests: XCTestCase {
     static let path = "/api/v1/alerts/alertmanager"
 
-    func testGroupJoinResolveAndReopen() async throws {
-        let fixture = try await ServerFixture.make()
+    func testGroupJoinResolveAndReopen() async throws { try await Self.groupJoinResolveAndReopen(try await ServerFixture.make()) }
+
+    static func groupJoinResolveAndReopen(_ fixture: ServerFixture) async throws {
         try await fixture.test { client in
             let a = Webhook.Alert(name: "LedgerAPIHighErrorRate", fingerprint: "fa", labels: ["severity": "critical", "service": "ledger-api"])
             var b = Webhook.Alert(name: "LedgerAPIHighErrorRate", fingerprint: "fb", labels: ["severity": "critical", "service": "ledger-api"])
@@ -69,8 +70,9 @@ final class AlertmanagerIngestTests: XCTestCase {
         }
     }
 
-    func testRunbookAttachedByAnnotationAlertsFieldOrSuggestion() async throws {
-        let fixture = try await ServerFixture.make()
+    func testRunbookAttachedByAnnotationAlertsFieldOrSuggestion() async throws { try await Self.runbookAttachedByAnnotationAlertsFieldOrSuggestion(try await ServerFixture.make()) }
+
+    static func runbookAttachedByAnnotationAlertsFieldOrSuggestion(_ fixture: ServerFixture) async throws {
         try await fixture.test { client in
             func post(_ key: String, _ alert: Webhook.Alert) async throws -> Incident? {
                 let response = try await client.execute(
@@ -94,8 +96,9 @@ final class AlertmanagerIngestTests: XCTestCase {
         }
     }
 
-    func testGeneratesRequestIDAndRejectsBadOne() async throws {
-        let fixture = try await ServerFixture.make()
+    func testGeneratesRequestIDAndRejectsBadOne() async throws { try await Self.generatesRequestIDAndRejectsBadOne(try await ServerFixture.make()) }
+
+    static func generatesRequestIDAndRejectsBadOne(_ fixture: ServerFixture) async throws {
         try await fixture.test { client in
             let body = Webhook.body(groupKey: "g", alerts: [Webhook.Alert(name: "A", fingerprint: "f")])
             let response = try await client.execute(uri: Self.path, method: .post, headers: fixture.headers(.ingest), body: body)

@@ -32,9 +32,11 @@ final class AuthMatrixTests: XCTestCase {
         }
     }
 
-    func testEveryRouteAuthenticatesAndAuthorizes() async throws {
+    func testEveryRouteAuthenticatesAndAuthorizes() async throws { try await Self.everyRoute { try await ServerFixture.make() } }
+
+    static func everyRoute(_ makeFixture: () async throws -> ServerFixture) async throws {
         for spec in RouteTable.all {
-            let fixture = try await ServerFixture.make()
+            let fixture = try await makeFixture()
             try await fixture.test { client in
                 let opened = try await client.execute(
                     uri: "/api/v1/alerts/alertmanager", method: .post, headers: fixture.headers(.ingest),
@@ -73,8 +75,9 @@ final class AuthMatrixTests: XCTestCase {
         }
     }
 
-    func testRevokedTokenIsRefusedAtOnce() async throws {
-        let fixture = try await ServerFixture.make()
+    func testRevokedTokenIsRefusedAtOnce() async throws { try await Self.revokedTokenIsRefusedAtOnce(try await ServerFixture.make()) }
+
+    static func revokedTokenIsRefusedAtOnce(_ fixture: ServerFixture) async throws {
         try await fixture.test { client in
             let created = try await client.execute(
                 uri: "/api/v1/tokens", method: .post, headers: fixture.headers(.admin), body: ByteBuffer(json: ["name": "ci", "role": "viewer"]))

@@ -17,8 +17,9 @@ final class IncidentAPITests: XCTestCase {
         return try XCTUnwrap(response.json["incident_id"] as? Int)
     }
 
-    func testPagingAndFilters() async throws {
-        let fixture = try await ServerFixture.make()
+    func testPagingAndFilters() async throws { try await Self.pagingAndFilters(try await ServerFixture.make()) }
+
+    static func pagingAndFilters(_ fixture: ServerFixture) async throws {
         try await fixture.test { client in
             var ids: [Int] = []
             for index in 0..<7 {
@@ -51,8 +52,9 @@ final class IncidentAPITests: XCTestCase {
         }
     }
 
-    func testActionsNotesTimelineAndRuns() async throws {
-        let fixture = try await ServerFixture.make()
+    func testActionsNotesTimelineAndRuns() async throws { try await Self.actionsNotesTimelineAndRuns(try await ServerFixture.make()) }
+
+    static func actionsNotesTimelineAndRuns(_ fixture: ServerFixture) async throws {
         try await fixture.test { client in
             let id = try await Self.open(client, fixture, key: "db", severity: "critical", service: "ledger")
             fixture.clock.advance(90)

@@ -30,8 +30,9 @@ final class OpsTests: XCTestCase {
         }
     }
 
-    func testMetricsCountRequestsIngestAndOpenIncidents() async throws {
-        let fixture = try await ServerFixture.make()
+    func testMetricsCountRequestsIngestAndOpenIncidents() async throws { try await Self.metricsCountRequestsIngestAndOpenIncidents(try await ServerFixture.make()) }
+
+    static func metricsCountRequestsIngestAndOpenIncidents(_ fixture: ServerFixture) async throws {
         try await fixture.test { client in
             for key in ["a", "b"] {
                 _ = try await client.execute(

@@ -21,8 +21,9 @@ final class PagerDutyTests: XCTestCase {
         "group": "ledger", "class": "LedgerAPILatencyHigh", "custom_details": ["region": "eu-west-1", "probes": 3],
     ] }
 
-    func testTriggerAcknowledgeResolveKeepsLabels() async throws {
-        let fixture = try await ServerFixture.make()
+    func testTriggerAcknowledgeResolveKeepsLabels() async throws { try await Self.triggerAcknowledgeResolveKeepsLabels(try await ServerFixture.make()) }
+
+    static func triggerAcknowledgeResolveKeepsLabels(_ fixture: ServerFixture) async throws {
         try await fixture.test { client in
             let trigger = try await client.execute(
                 uri: "/v2/enqueue", method: .post, headers: fixture.headers(.ingest), body: Self.event("trigger", payload: Self.payload))
@@ -53,8 +54,9 @@ final class PagerDutyTests: XCTestCase {
         }
     }
 
-    func testErrorsListEveryProblem() async throws {
-        let fixture = try await ServerFixture.make()
+    func testErrorsListEveryProblem() async throws { try await Self.errorsListEveryProblem(try await ServerFixture.make()) }
+
+    static func errorsListEveryProblem(_ fixture: ServerFixture) async throws {
         try await fixture.test { client in
             let noPayload = try await client.execute(uri: "/v2/enqueue", method: .post, headers: fixture.headers(.ingest), body: Self.event("trigger"))
             XCTAssertEqual(noPayload.status, .badRequest)
