@@ -2,6 +2,9 @@
 #
 #   make run     install what is missing, build, and start the server on the example runbooks
 #   make test    install what is missing, build everything, and run every test target
+#   make durability    kill -9 the server 20 times per backend while webhooks are posted; 0 lost
+#   make fuzz          schemathesis against the server's /openapi.json
+#   make bench-ingest  webhook ingest into Firebreak against a real Alertmanager (release build)
 #
 # Every target that builds first runs scripts/install-deps.sh, which is quiet and fast when
 # nothing is missing.
@@ -15,7 +18,7 @@ SHELL := /bin/bash
 EXAMPLES_LINT = lint examples/runbooks --rules examples/alerts --config examples/firebreak.yml
 FORMAT_PATHS = Package.swift Sources Tests
 
-.PHONY: all deps build release test run lint-examples bench bench-run format format-check clean
+.PHONY: all deps build release test run lint-examples bench bench-run bench-ingest durability fuzz format format-check clean
 
 all: build
 
@@ -54,6 +57,18 @@ bench: deps
 # `firebreak run` overhead: 200 trivial commands against 200 `bash -c true` calls.
 bench-run: deps
 	bench/run.sh
+
+# Release build; DURATION=5s for shorter points. Results in bench/out/ingest-results.txt.
+bench-ingest: deps
+	bench/ingest.sh
+
+# 20 rounds per backend (SQLite, PostgreSQL); the output also goes to bench/out/durability.txt.
+durability: build
+	@mkdir -p bench/out
+	scripts/durability.py --backend both --rounds 20 2>&1 | tee bench/out/durability.txt
+
+fuzz: build
+	scripts/fuzz-api.sh
 
 format:
 	@if command -v $(SWIFT_FORMAT) >/dev/null 2>&1; then \

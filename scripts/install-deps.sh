@@ -28,6 +28,10 @@ packages=(
     prometheus-alertmanager
     hyperfine
     wrk
+    # virtualenv for schemathesis, which scripts/fuzz-api.sh installs from PyPI into .venv
+    python3-venv
+    # HTTP probes of the proof scripts (scripts/lib/servers.sh)
+    curl
 )
 
 die() {

@@ -40,6 +40,8 @@ public enum OpenAPIDocument {
             }
             responses[String(status)] = response
         }
+        // The dispatcher rejects a malformed X-Request-ID with the generic error before the route runs.
+        responses["400"] = withGenericError(responses["400"] as? [String: Any])
         if spec.role != nil {
             responses["401"] = errorResponse("No token, or an unknown or revoked one")
             responses["403"] = errorResponse("The token's role is not enough; needs \(spec.role!.rawValue)")
@@ -56,7 +58,11 @@ public enum OpenAPIDocument {
         for (name, type) in shape.query {
             parameters.append(["name": name, "in": "query", "required": name == "q", "schema": ["type": type]])
         }
-        parameters.append(["name": "X-Request-ID", "in": "header", "required": false, "schema": ["type": "string", "maxLength": 128]])
+        // Printable ASCII as RequestDispatcher.isValidRequestID accepts it; no outer spaces, which HTTP trims.
+        parameters.append([
+            "name": "X-Request-ID", "in": "header", "required": false,
+            "schema": ["type": "string", "minLength": 1, "maxLength": 128, "pattern": "^[!-~]([ -~]*[!-~])?$"],
+        ])
         operation["parameters"] = parameters
         if let body = shape.body {
             operation["requestBody"] = ["required": true, "content": ["application/json": ["schema": ref(body)]]]
@@ -65,6 +71,17 @@ public enum OpenAPIDocument {
     }
 
     static func ref(_ name: String) -> [String: Any] { ["$ref": "#/components/schemas/\(name)"] }
+
+    /// A 400 response that also admits the generic `Error` shape.
+    private static func withGenericError(_ response: [String: Any]?) -> [String: Any] {
+        guard var response, let content = response["content"] as? [String: Any],
+            let json = content["application/json"] as? [String: Any], let schema = json["schema"] as? [String: Any]
+        else { return errorResponse(description(400)) }
+        if schema["$ref"] as? String != ref("Error")["$ref"] as? String {
+            response["content"] = ["application/json": ["schema": ["anyOf": [schema, ref("Error")]]]]
+        }
+        return response
+    }
 
     private static func errorResponse(_ text: String) -> [String: Any] {
         ["description": text, "content": ["application/json": ["schema": ref("Error")]]]

@@ -2,7 +2,7 @@ import Foundation
 import Hummingbird
 
 /// A structural check of a JSON value against an OpenAPI 3.1 schema: types, required properties,
-/// enums, array items, `$ref`s. Enough to catch a response that contradicts the document.
+/// enums, array items, `$ref`s, `anyOf`. Enough to catch a response that contradicts the document.
 struct SchemaCheck {
     let document: [String: Any]
 
@@ -12,6 +12,10 @@ struct SchemaCheck {
             let schemas = (document["components"] as? [String: Any])?["schemas"] as? [String: Any]
             guard let target = schemas?[name] as? [String: Any] else { return ["\(path): unknown $ref \(ref)"] }
             return problems(value, against: target, at: path)
+        }
+        if let alternatives = schema["anyOf"] as? [[String: Any]] {
+            let each = alternatives.map { problems(value, against: $0, at: path) }
+            return each.contains(where: \.isEmpty) ? [] : ["\(path): matches none of anyOf: \(each.flatMap { $0 })"]
         }
         var types: [String] = []
         if let type = schema["type"] as? String { types = [type] } else if let list = schema["type"] as? [String] { types = list }
