@@ -13,6 +13,8 @@ extension FirebreakStoreConformance {
                     StoreFixtures.notification(key: "huge", [StoreFixtures.alert("h1", labels: ["blob": String(repeating: "x", count: 1_000_000)])]),
                     StoreFixtures.notification(key: String(repeating: "k", count: 10_000), [StoreFixtures.alert("h2")]),
                     StoreFixtures.notification(key: "emoji-🔥", [StoreFixtures.alert("é-ü", labels: ["quote": "'; DROP TABLE incidents; --"])]),
+                    StoreFixtures.notification(
+                        key: "escapes", [StoreFixtures.alert("e1", labels: ["json\"key": "a\\b\n\t\r\u{1}\u{1F}\"}{", "empty": ""])]),
                 ]
                 for note in nasty {
                     do {

@@ -15,20 +15,22 @@ extension SQLFirebreakStore {
     }
 
     public func acknowledge(id: Int64, by actor: String?, at: Date, using engine: IncidentEngine) async throws -> Incident {
-        try StoreText.check(actor, "the actor")
-        let dialect = backend.dialect
-        return try await write { database in
-            let incident = try await Self.lockedIncident(id: id, on: database, dialect: dialect)
-            return try await Self.apply(try engine.acknowledge(incident, by: actor, at: at), on: database)
-        }
+        try await transition(id: id, actor: actor) { incident in try engine.acknowledge(incident, by: actor, at: at) }
     }
 
     public func resolve(id: Int64, by actor: String?, at: Date, using engine: IncidentEngine) async throws -> Incident {
+        try await transition(id: id, actor: actor) { incident in try engine.resolve(incident, by: actor, at: at) }
+    }
+
+    /// Applies an operator action to incident `id` in one write.
+    private func transition(
+        id: Int64, actor: String?, _ action: @escaping @Sendable (Incident) throws -> IncidentTransition
+    ) async throws -> Incident {
         try StoreText.check(actor, "the actor")
         let dialect = backend.dialect
         return try await write { database in
             let incident = try await Self.lockedIncident(id: id, on: database, dialect: dialect)
-            return try await Self.apply(try engine.resolve(incident, by: actor, at: at), on: database)
+            return try await Self.apply(try action(incident), on: database)
         }
     }
 

@@ -60,7 +60,7 @@ public final class SQLFirebreakStore: FirebreakStore {
         self.backend = backend
         self.logger = logger
         self.writer = GroupCommitWriter(
-            backend: backend, isRetryable: StoreErrors.isUniqueViolation, mapError: StoreErrors.map)
+            backend: backend, isRetryable: StoreErrors.isWriteRace, mapError: StoreErrors.map)
     }
 
     public func ping() async throws {

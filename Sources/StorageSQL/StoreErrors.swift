@@ -33,7 +33,14 @@ enum StoreErrors {
         return StoreError.unavailable(String(reflecting: error))
     }
 
-    /// Whether `error` is a unique-index clash, which a job retries: another writer opened the key first.
+    /// Whether a job that failed with `error` should run again in a fresh savepoint: another
+    /// replica opened the same key first (unique index), or PostgreSQL broke a lock cycle.
+    static func isWriteRace(_ error: any Error) -> Bool {
+        if let postgres = error as? PSQLError { return ["23505", "40P01", "40001"].contains(postgres.serverInfo?[.sqlState]) }
+        return isUniqueViolation(error)
+    }
+
+    /// Whether `error` is a unique-index clash.
     static func isUniqueViolation(_ error: any Error) -> Bool {
         if let postgres = error as? PSQLError { return postgres.serverInfo?[.sqlState] == "23505" }
         if let sqlite = error as? SQLiteError { return sqlite.reason == .constraintUniqueFailed || sqlite.reason == .constraintPrimaryKeyFailed }
