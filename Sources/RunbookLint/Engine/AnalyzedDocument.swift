@@ -19,12 +19,15 @@ struct AnalyzedDocument: Sendable {
     var shellIssues: [Int: [ShellSyntaxIssue]] = [:]
     /// Findings of the content-only rules, from the findings cache; nil when they must be computed.
     var cachedFindings: [Finding]?
+    /// Terminated shell blocks of a cached document (whose `document` may be an outline without blocks).
+    var cachedShellBlocks = 0
 
     /// A document whose content-only findings came from the cache: its blocks are not analysed again.
-    init(document: RunbookDocument, cachedFindings: [Finding]) {
+    init(document: RunbookDocument, cached: FindingsCache.Entry) {
         self.document = document
         blocks = [:]
-        self.cachedFindings = cachedFindings
+        cachedFindings = cached.findings
+        cachedShellBlocks = cached.shellBlocks
     }
 
     init(document: RunbookDocument, classifier: CommandClassifier) {
