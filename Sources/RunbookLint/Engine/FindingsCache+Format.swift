@@ -50,54 +50,62 @@ extension FindingsCache {
         }
     }
 
-    /// The entries of a cache file, or nil when it is from another fingerprint or damaged.
-    static func decode(_ text: String, fingerprint: String) -> [String: Entry]? {
-        let lines = TextLines.split(text)
-        guard let header = lines.first, unescape(header) == fingerprint else { return nil }
+    /// The entries of a cache file, or nil when it is from another fingerprint or damaged. Read on bytes: a warm
+    /// run reads thousands of these lines, and splitting them as Strings was a large part of it.
+    static func decode(_ bytes: [UInt8], fingerprint: String) -> [String: Entry]? {
+        bytes.withUnsafeBufferPointer { buffer in decode(buffer, fingerprint: fingerprint) }
+    }
+
+    private static func decode(_ buffer: UnsafeBufferPointer<UInt8>, fingerprint: String) -> [String: Entry]? {
+        var fields = CacheLineFields(buffer: buffer)
+        var position = fields.nextLine(from: 0)
+        guard fields.count == 1, fields.text(0) == fingerprint else { return nil }
         var entries: [String: Entry] = [:]
         var current: (file: String, entry: Entry)?
-        for line in lines.dropFirst() where !line.isEmpty {
-            let fields = line.utf8.split(separator: 0x09, omittingEmptySubsequences: false).map { Substring($0) }
-            if fields[0] == "F" {
-                guard fields.count == 4, let shellBlocks = Int(fields[3]) else { return nil }
+        while position < buffer.count {
+            position = fields.nextLine(from: position)
+            if fields.count == 1 && fields.isEmpty(0) { continue }
+            let tag = fields.tag
+            if tag == UInt8(ascii: "F") {
+                guard fields.count == 4, let shellBlocks = fields.int(3) else { return nil }
                 if let current { entries[current.file] = current.entry }
-                let file = unescape(fields[1])
+                let file = fields.text(1)
                 let outline = RunbookDocument(file: file, runbooks: [], headings: [], links: [], diagnostics: [], lineCount: 0)
-                current = (file, Entry(hash: String(fields[2]), findings: [], outline: outline, shellBlocks: shellBlocks))
+                current = (file, Entry(hash: fields.text(2), findings: [], outline: outline, shellBlocks: shellBlocks))
                 continue
             }
             guard let file = current?.file, fields.count >= 4 else { return nil }
-            if fields[0] == "f" {
-                guard fields.count == 7, let severity = FindingSeverity(rawValue: String(fields[2])), let findingLine = Int(fields[3]),
-                    let findingColumn = Int(fields[4])
+            if tag == UInt8(ascii: "f") {
+                guard fields.count == 7, let severity = FindingSeverity(rawValue: fields.text(2)), let findingLine = fields.int(3),
+                    let findingColumn = fields.int(4)
                 else { return nil }
                 current?.entry.findings.append(
                     Finding(
-                        rule: String(fields[1]), severity: severity, location: SourceLocation(file: file, line: findingLine, column: findingColumn),
-                        message: unescape(fields[6]), runbook: fields[5].isEmpty ? nil : unescape(fields[5])))
+                        rule: fields.text(1), severity: severity, location: SourceLocation(file: file, line: findingLine, column: findingColumn),
+                        message: fields.text(6), runbook: fields.isEmpty(5) ? nil : fields.text(5)))
                 continue
             }
-            guard let lineNumber = Int(fields[1]), let column = Int(fields[2]) else { return nil }
+            guard let lineNumber = fields.int(1), let column = fields.int(2) else { return nil }
             let location = SourceLocation(file: file, line: lineNumber, column: column)
-            switch fields[0] {
-            case "h":
+            switch tag {
+            case UInt8(ascii: "h"):
                 guard fields.count == 4 else { return nil }
-                current?.entry.outline.headings.append(Heading(level: 1, text: "", anchor: unescape(fields[3]), location: location))
-            case "l":
+                current?.entry.outline.headings.append(Heading(level: 1, text: "", anchor: fields.text(3), location: location))
+            case UInt8(ascii: "l"):
                 guard fields.count == 4 else { return nil }
-                current?.entry.outline.links.append(Link(target: unescape(fields[3]), text: "", location: location, isImage: false))
-            case "r":
-                guard fields.count >= 10, let start = Int(fields[3]), let end = Int(fields[4]) else { return nil }
+                current?.entry.outline.links.append(Link(target: fields.text(3), text: "", location: location, isImage: false))
+            case UInt8(ascii: "r"):
+                guard fields.count >= 10, let start = fields.int(3), let end = fields.int(4) else { return nil }
                 var metadata = RunbookMetadata()
-                metadata.lastReviewed = optional(fields[8])
-                if let seconds = optional(fields[9]) {
+                metadata.lastReviewed = fields.optionalText(8)
+                if let seconds = fields.optionalText(9) {
                     guard let value = Int(seconds) else { return nil }
                     metadata.reviewEvery = DurationSeconds(seconds: value)
                 }
-                metadata.alerts = fields[10...].map(unescape)
+                metadata.alerts = (10..<fields.count).map { fields.text($0) }
                 current?.entry.outline.runbooks.append(
                     Runbook(
-                        id: unescape(fields[5]), title: nil, file: unescape(fields[6]), anchor: optional(fields[7]),
+                        id: fields.text(5), title: nil, file: fields.text(6), anchor: fields.optionalText(7),
                         lines: LineRange(start: start, end: end), location: location, metadata: metadata, sections: [], steps: [],
                         blocks: [], text: "", hasFrontMatter: false))
             default:
@@ -124,25 +132,78 @@ extension FindingsCache {
         return String(decoding: bytes, as: UTF8.self)
     }
 
-    static func unescape(_ text: Substring) -> String {
-        guard text.utf8.contains(0x5C) else { return String(text) }
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(text.utf8.count)
+    private static func optional(_ value: String?) -> String { value.map { "=" + escape($0) } ?? "" }
+
+}
+
+/// The tab-separated fields of one line of the cache file, as byte ranges of the whole file.
+private struct CacheLineFields {
+    let buffer: UnsafeBufferPointer<UInt8>
+    private var ranges: [Range<Int>] = []
+
+    init(buffer: UnsafeBufferPointer<UInt8>) { self.buffer = buffer }
+
+    var count: Int { ranges.count }
+    /// The first byte of the line (0 for an empty line).
+    var tag: UInt8 { ranges[0].isEmpty ? 0 : buffer[ranges[0].lowerBound] }
+
+    /// Splits the line starting at `start` into fields; returns where the next line starts.
+    mutating func nextLine(from start: Int) -> Int {
+        ranges.removeAll(keepingCapacity: true)
+        var fieldStart = start
+        var index = start
+        while index < buffer.count {
+            let byte = buffer[index]
+            if byte == 0x0A { break }
+            if byte == 0x09 {
+                ranges.append(fieldStart..<index)
+                fieldStart = index + 1
+            }
+            index += 1
+        }
+        ranges.append(fieldStart..<index)
+        return index + 1
+    }
+
+    func isEmpty(_ field: Int) -> Bool { ranges[field].isEmpty }
+
+    /// A non-negative decimal number.
+    func int(_ field: Int) -> Int? {
+        let range = ranges[field]
+        guard !range.isEmpty, range.count < 19 else { return nil }
+        var value = 0
+        for index in range {
+            let digit = buffer[index] &- 0x30
+            guard digit < 10 else { return nil }
+            value = value * 10 + Int(digit)
+        }
+        return value
+    }
+
+    /// The field's text with `\t`, `\n` and `\\` undone.
+    func text(_ field: Int) -> String { Self.unescape(UnsafeBufferPointer(rebasing: buffer[ranges[field]])) }
+
+    /// nil for an empty field; the text after the leading `=` otherwise.
+    func optionalText(_ field: Int) -> String? {
+        let range = ranges[field]
+        return range.isEmpty ? nil : Self.unescape(UnsafeBufferPointer(rebasing: buffer[(range.lowerBound + 1)..<range.upperBound]))
+    }
+
+    private static func unescape(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
+        guard bytes.contains(0x5C) else { return String(decoding: bytes, as: UTF8.self) }
+        var result: [UInt8] = []
+        result.reserveCapacity(bytes.count)
         var escaped = false
-        for byte in text.utf8 {
+        for byte in bytes {
             if escaped {
-                bytes.append(byte == UInt8(ascii: "t") ? 0x09 : byte == UInt8(ascii: "n") ? 0x0A : byte)
+                result.append(byte == UInt8(ascii: "t") ? 0x09 : byte == UInt8(ascii: "n") ? 0x0A : byte)
                 escaped = false
             } else if byte == 0x5C {
                 escaped = true
             } else {
-                bytes.append(byte)
+                result.append(byte)
             }
         }
-        return String(decoding: bytes, as: UTF8.self)
+        return String(decoding: result, as: UTF8.self)
     }
-
-    private static func optional(_ value: String?) -> String { value.map { "=" + escape($0) } ?? "" }
-
-    private static func optional(_ field: Substring) -> String? { field.isEmpty ? nil : unescape(field.dropFirst()) }
 }

@@ -32,7 +32,7 @@ final class FindingsCache: @unchecked Sendable {
     init(directory: URL, fingerprint: String) {
         fileURL = directory.appendingPathComponent("findings")
         self.fingerprint = fingerprint + "; " + Self.analyzerVersion
-        if let data = try? Data(contentsOf: fileURL) { entries = Self.decode(String(decoding: data, as: UTF8.self), fingerprint: self.fingerprint) ?? [:] }
+        if let data = try? Data(contentsOf: fileURL) { entries = Self.decode([UInt8](data), fingerprint: self.fingerprint) ?? [:] }
     }
 
     /// The entry for `file` if it was stored for the same content.
