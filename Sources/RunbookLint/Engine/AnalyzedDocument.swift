@@ -36,8 +36,8 @@ struct AnalyzedDocument: Sendable {
         for (block, _, _) in document.allBlocks {
             do {
                 guard block.language.isShell && blocks[block.location.line] == nil else { continue }
-                let (rewritten, placeholders) = Placeholders.rewrite(block.script)
                 let parse = ShellParser.parse(block.script)
+                let (rewritten, placeholders) = Placeholders.rewrite(block.script, parsed: parse)
                 let commands = parse.commands.map { ($0, classifier.assess($0)) }
                 blocks[block.location.line] = BlockAnalysis(
                     checkedScript: rewritten, parse: parse, commands: commands, placeholders: placeholders)
