@@ -14,6 +14,8 @@ struct BlockAnalysis: Sendable {
 /// A parsed document with its shell blocks analysed; blocks are keyed by their fence line.
 struct AnalyzedDocument: Sendable {
     var document: RunbookDocument
+    /// `document.allBlocks`, computed once: the engine and most rules walk it, and it is built and sorted per call.
+    let allBlocks: [(block: CommandBlock, runbook: Runbook?, index: Int)]
     var blocks: [Int: BlockAnalysis]
     /// `bash -n`/shellcheck results per fence line, filled by the engine.
     var shellIssues: [Int: [ShellSyntaxIssue]] = [:]
@@ -25,6 +27,7 @@ struct AnalyzedDocument: Sendable {
     /// A document whose content-only findings came from the cache: its blocks are not analysed again.
     init(document: RunbookDocument, cached: FindingsCache.Entry) {
         self.document = document
+        allBlocks = document.allBlocks
         blocks = [:]
         cachedFindings = cached.findings
         cachedShellBlocks = cached.shellBlocks
@@ -32,8 +35,9 @@ struct AnalyzedDocument: Sendable {
 
     init(document: RunbookDocument, classifier: CommandClassifier) {
         self.document = document
+        allBlocks = document.allBlocks
         var blocks: [Int: BlockAnalysis] = [:]
-        for (block, _, _) in document.allBlocks {
+        for (block, _, _) in allBlocks {
             do {
                 guard block.language.isShell && blocks[block.location.line] == nil else { continue }
                 let parse = ShellParser.parse(block.script)
