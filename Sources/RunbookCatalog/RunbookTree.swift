@@ -28,9 +28,12 @@ public struct RunbookTree: Sendable {
 
     /// Loads `roots` (display paths: as given on the command line, or the config's resolved relative to the
     /// current directory). `isExcluded` receives a path relative to its root and the display path.
+    /// `reusing` may answer a file (display path, content fingerprint) with a document built earlier from the
+    /// same bytes, which is then not parsed again (see ``RunbookDocumentParser/parse(path:reportedAs:reusing:)``).
     public static func load(
         roots: [String], baseDirectory: URL, isExcluded: @Sendable (_ relative: String, _ display: String) -> Bool,
-        parser: RunbookDocumentParser, progress: (@Sendable (Int, Int) -> Void)? = nil
+        parser: RunbookDocumentParser, progress: (@Sendable (Int, Int) -> Void)? = nil,
+        reusing: (@Sendable (_ file: String, _ contentHash: String) -> RunbookDocument?)? = nil
     ) -> RunbookTree {
         let base = baseDirectory.path
         let onDisk: @Sendable (String) -> String = { display in display.hasPrefix("/") ? display : base + "/" + display }
@@ -71,7 +74,7 @@ public struct RunbookTree: Sendable {
         let paths = markdown
         let counter = ProgressCounter(total: paths.count, report: progress)
         let documents = Parallel.map(paths.count) { index in
-            let document = parser.parse(path: onDisk(paths[index]), reportedAs: paths[index])
+            let document = parser.parse(path: onDisk(paths[index]), reportedAs: paths[index], reusing: reusing)
             counter.advance()
             return document
         }

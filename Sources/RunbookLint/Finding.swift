@@ -66,8 +66,11 @@ public struct LintReport: Sendable {
     public var summary: LintSummary
     /// Rules that ran (for SARIF's rule table).
     public var rules: [LintRuleDescription]
-    /// The documents that were parsed, for the catalog commands built on the same run.
+    /// The documents that were parsed, for the catalog commands built on the same run (empty when
+    /// `LintOptions.reuseParses` let unchanged files go unparsed).
     public var documents: [RunbookDocument] = []
+    /// The files parsed in this run, sorted; with `LintOptions.reuseParses`, unchanged files came from the cache instead.
+    public var parsedFiles: [String] = []
     /// Alert ↔ runbook resolution, when rule files were given.
     public var coverage: AlertCoverage?
 

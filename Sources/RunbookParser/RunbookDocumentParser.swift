@@ -32,7 +32,13 @@ public struct RunbookDocumentParser: Sendable {
     }
 
     /// Reads and parses the file at `path`; locations name it `reportedAs` (default: `path` as given).
-    public func parse(path: String, reportedAs: String? = nil) -> RunbookDocument {
+    ///
+    /// `reusing` is asked, with the reported name and the content fingerprint, for a document already built
+    /// from these exact bytes (a cache): when it returns one, the file is not parsed again.
+    public func parse(
+        path: String, reportedAs: String? = nil,
+        reusing: (@Sendable (_ file: String, _ contentHash: String) -> RunbookDocument?)? = nil
+    ) -> RunbookDocument {
         let name = reportedAs ?? path
         guard let handle = FileHandle(forReadingAtPath: path) else {
             return failed(name, "cannot read the file (missing or no permission); check the path")
@@ -46,8 +52,18 @@ public struct RunbookDocumentParser: Sendable {
                     + "split it, or add it to `exclude:` in firebreak.yml if it is not a runbook")
         }
         try? handle.seek(toOffset: 0)
-        let data = (try? handle.readToEnd()) ?? Data()
-        return parse(bytes: [UInt8](data), file: name)
+        let bytes = [UInt8]((try? handle.readToEnd()) ?? Data())
+        if let reusing {
+            let hash = Self.fingerprint(bytes)
+            if var known = reusing(name, hash) {
+                known.contentHash = hash
+                return known
+            }
+            var document = parseContent(bytes: bytes, file: name)
+            document.contentHash = hash
+            return document
+        }
+        return parse(bytes: bytes, file: name)
     }
 
     private func failed(_ path: String, _ message: String) -> RunbookDocument {

@@ -111,28 +111,62 @@ public struct CommandClassifier: Sendable {
     }
 }
 
-/// Rules grouped by program for quick lookup; prefix patterns (`mkfs.*`) kept aside.
+/// Rules grouped by program for quick lookup; prefix patterns (`mkfs.*`) kept aside. Within a program, rules
+/// whose first subcommand is a literal word are also filed under that word, so that `kubectl get …` tries the
+/// `get` rules and the rules for any subcommand, not the dozens for other subcommands (which could not match).
 struct RuleIndex: Sendable {
-    private var byProgram: [String: [CommandRule]] = [:]
-    private var patterns: [CommandRule] = []
+    private struct ProgramRules: Sendable {
+        var rules: [CommandRule] = []
+        /// Rules (indexes, in table order) that any first positional may match.
+        var generic: [Int] = []
+        /// For a literal first subcommand: the generic rules and that word's rules, in table order.
+        var byFirst: [String: [Int]] = [:]
+    }
+
+    private var byProgram: [String: ProgramRules] = [:]
+    private var patterns: [(prefix: Substring, rule: CommandRule)] = []
 
     init(_ rules: [CommandRule]) {
         for rule in rules {
             if rule.program.hasSuffix("*") {
-                patterns.append(rule)
+                patterns.append((rule.program.dropLast(), rule))
             } else {
-                byProgram[rule.program, default: []].append(rule)
+                byProgram[rule.program, default: ProgramRules()].rules.append(rule)
             }
         }
+        for (program, entry) in byProgram {
+            var indexed = entry
+            var literal: [String: [Int]] = [:]
+            for (index, rule) in entry.rules.enumerated() {
+                if let word = Self.literalFirstSubcommand(rule) {
+                    literal[word, default: []].append(index)
+                } else {
+                    indexed.generic.append(index)
+                }
+            }
+            for (word, indexes) in literal { indexed.byFirst[word] = (indexed.generic + indexes).sorted() }
+            byProgram[program] = indexed
+        }
+    }
+
+    /// The first subcommand pattern when only that exact word matches it (see `CommandRule.glob`).
+    private static func literalFirstSubcommand(_ rule: CommandRule) -> String? {
+        guard let first = rule.subcommands.first, !first.hasSuffix("*") else { return nil }
+        return first
     }
 
     func matching(program: String, positionals: [String], arguments: [String]) -> [(rule: CommandRule, specificity: CommandRule.Specificity)] {
         var result: [(rule: CommandRule, specificity: CommandRule.Specificity)] = []
-        for rule in byProgram[program] ?? [] {
-            if let specificity = rule.match(positionals: positionals, arguments: arguments) { result.append((rule, specificity)) }
+        if let entry = byProgram[program] {
+            let candidates = positionals.first.flatMap { entry.byFirst[$0] } ?? entry.generic
+            for index in candidates {
+                if let specificity = entry.rules[index].match(positionals: positionals, arguments: arguments) {
+                    result.append((entry.rules[index], specificity))
+                }
+            }
         }
-        for rule in patterns where rule.matchesProgram(program) {
-            if let specificity = rule.match(positionals: positionals, arguments: arguments) { result.append((rule, specificity)) }
+        for pattern in patterns where program.hasPrefix(pattern.prefix) {
+            if let specificity = pattern.rule.match(positionals: positionals, arguments: arguments) { result.append((pattern.rule, specificity)) }
         }
         return result
     }

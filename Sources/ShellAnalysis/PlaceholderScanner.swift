@@ -30,10 +30,13 @@ struct PlaceholderScanner {
     /// Go template actions: `{{range .items}}` is a real template, not a value to fill in.
     private static let templateActions: Set<String> = ["range", "if", "else", "end", "with", "define", "template", "block", "break", "continue"]
 
-    init(_ script: String) {
+    init(_ script: String) { self.init(script, heredocs: ShellParser.parse(script).heredocs) }
+
+    /// A scanner for `script` whose heredocs (from `ShellParser.parse(script)`) are already known.
+    init(_ script: String, heredocs: [Heredoc]) {
         bytes = Array(script.utf8)
         var lines: [Int: HeredocLine] = [:]
-        for heredoc in ShellParser.parse(script).heredocs {
+        for heredoc in heredocs {
             guard let body = heredoc.body else { continue }
             for line in body { lines[line] = heredoc.isQuoted ? .literal : .expanding }
         }

@@ -18,8 +18,14 @@ public enum Placeholders {
     /// (inside double quotes or an unquoted heredoc); placeholders inside single quotes or quoted
     /// heredocs are left as written but still reported. Positions refer to the original script.
     public static func rewrite(_ script: String) -> (script: String, placeholders: [Placeholder]) {
+        rewrite(script, parsed: ShellParser.parse(script))
+    }
+
+    /// ``rewrite(_:)`` for a script already parsed (`parsed` must be `ShellParser.parse(script)`): its heredocs
+    /// decide which lines expand, and parsing the script again would double the cost.
+    public static func rewrite(_ script: String, parsed: ShellParse) -> (script: String, placeholders: [Placeholder]) {
         let bytes = Array(script.utf8)
-        let found = PlaceholderScanner(script).scan()
+        let found = PlaceholderScanner(script, heredocs: parsed.heredocs).scan()
         var output: [UInt8] = []
         output.reserveCapacity(bytes.count + found.count * 8)
         var cursor = 0

@@ -28,7 +28,7 @@ enum SQLClassifier {
 
     /// One statement (uppercased, literals and comments removed); nil for transaction control.
     static func classifyStatement(_ statement: String) -> SafetyClass? {
-        let words = statement.split(whereSeparator: { !($0.isLetter || $0.isNumber || $0 == "_" || $0 == "\\") }).map(String.init)
+        let words = Self.words(of: statement)
         guard var verb = words.first else { return nil }
         if verb.hasPrefix("\\") {
             return ["\\I", "\\IR", "\\INCLUDE", "\\!", "\\COPY", "\\G", "\\GEXEC", "\\O"].contains(verb) ? .unknown : .readOnly
@@ -56,6 +56,16 @@ enum SQLClassifier {
         return .unknown
     }
 
+    /// Runs of letters, digits, `_` and `\\`: on bytes when the statement is ASCII (where a byte is a character
+    /// and Unicode's letters and numbers are the ASCII ones), by Character otherwise.
+    static func words(of statement: String) -> [String] {
+        guard statement.utf8.allSatisfy({ $0 < 0x80 }) else {
+            return statement.split(whereSeparator: { !($0.isLetter || $0.isNumber || $0 == "_" || $0 == "\\") }).map(String.init)
+        }
+        return statement.utf8.split(whereSeparator: { !(ByteClass.isIdentifier($0) || $0 == ByteClass.backslash) })
+            .map { String(Substring($0)) }
+    }
+
     /// Splits on `;` outside quotes and comments; the result is uppercased with literals blanked.
     static func statements(_ sql: String) -> [String] {
         var result: [String] = []
@@ -63,7 +73,16 @@ enum SQLClassifier {
         let bytes = Array(sql.utf8)
         var i = 0
         func flush() {
-            let text = String(decoding: current, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+            let text: String
+            if current.allSatisfy({ $0 < 0x80 }) {
+                // ASCII: the white space Foundation trims is tab through carriage return, and space.
+                let isSpace = { (byte: UInt8) in byte == ByteClass.space || (byte >= 0x09 && byte <= 0x0D) }
+                let start = current.firstIndex { !isSpace($0) } ?? current.endIndex
+                let end = current.lastIndex { !isSpace($0) }.map { $0 + 1 } ?? start
+                text = String(decoding: current[start..<max(start, end)], as: UTF8.self)
+            } else {
+                text = String(decoding: current, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+            }
             if !text.isEmpty { result.append(text) }
             current.removeAll(keepingCapacity: true)
         }

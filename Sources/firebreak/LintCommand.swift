@@ -40,7 +40,7 @@ struct LintCommand: ParsableCommand {
     @Flag(help: "Also check that the tools commands use are installed and that health endpoints answer.")
     var full = false
 
-    @Flag(name: .customLong("no-cache"), help: "Ignore and do not update the shell-syntax cache (.firebreak/cache).")
+    @Flag(name: .customLong("no-cache"), help: "Ignore and do not update the cache of shell-syntax results, findings and parsed outlines (.firebreak/cache).")
     var noCache = false
 
     func validate() throws {
@@ -62,7 +62,7 @@ struct LintCommand: ParsableCommand {
         if progress.isEnabled { onProgress = { phase, done, total in progress.update(phase, done, total) } }
         let options = LintOptions(
             paths: paths, ruleFiles: ruleFiles, configPath: config, preset: preset, urlMaps: maps, full: full,
-            useCache: !noCache, shellcheck: shellcheck, progress: onProgress)
+            useCache: !noCache, reuseParses: !noCache, shellcheck: shellcheck, progress: onProgress)
         let report: LintReport
         var readErrors: [String] = []
         do {

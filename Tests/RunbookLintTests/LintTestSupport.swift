@@ -23,11 +23,12 @@ final class LintSandbox {
 
     func lint(
         _ paths: [String] = [], rules: [String] = [], preset: String? = "none", useCache: Bool = false,
-        now: Date = Date(timeIntervalSince1970: 1_795_000_000)
+        reuseParses: Bool = false, now: Date = Date(timeIntervalSince1970: 1_795_000_000)
     ) throws -> LintReport {
         try LintEngine(
             options: LintOptions(
-                paths: paths, ruleFiles: rules, preset: preset, useCache: useCache, now: now, workingDirectory: root)
+                paths: paths, ruleFiles: rules, preset: preset, useCache: useCache, reuseParses: reuseParses, now: now,
+                workingDirectory: root)
         ).run()
     }
 }

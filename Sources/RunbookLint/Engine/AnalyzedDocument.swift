@@ -14,27 +14,34 @@ struct BlockAnalysis: Sendable {
 /// A parsed document with its shell blocks analysed; blocks are keyed by their fence line.
 struct AnalyzedDocument: Sendable {
     var document: RunbookDocument
+    /// `document.allBlocks`, computed once: the engine and most rules walk it, and it is built and sorted per call.
+    let allBlocks: [(block: CommandBlock, runbook: Runbook?, index: Int)]
     var blocks: [Int: BlockAnalysis]
     /// `bash -n`/shellcheck results per fence line, filled by the engine.
     var shellIssues: [Int: [ShellSyntaxIssue]] = [:]
     /// Findings of the content-only rules, from the findings cache; nil when they must be computed.
     var cachedFindings: [Finding]?
+    /// Terminated shell blocks of a cached document (whose `document` may be an outline without blocks).
+    var cachedShellBlocks = 0
 
     /// A document whose content-only findings came from the cache: its blocks are not analysed again.
-    init(document: RunbookDocument, cachedFindings: [Finding]) {
+    init(document: RunbookDocument, cached: FindingsCache.Entry) {
         self.document = document
+        allBlocks = document.allBlocks
         blocks = [:]
-        self.cachedFindings = cachedFindings
+        cachedFindings = cached.findings
+        cachedShellBlocks = cached.shellBlocks
     }
 
     init(document: RunbookDocument, classifier: CommandClassifier) {
         self.document = document
+        allBlocks = document.allBlocks
         var blocks: [Int: BlockAnalysis] = [:]
-        for (block, _, _) in document.allBlocks {
+        for (block, _, _) in allBlocks {
             do {
                 guard block.language.isShell && blocks[block.location.line] == nil else { continue }
-                let (rewritten, placeholders) = Placeholders.rewrite(block.script)
                 let parse = ShellParser.parse(block.script)
+                let (rewritten, placeholders) = Placeholders.rewrite(block.script, parsed: parse)
                 let commands = parse.commands.map { ($0, classifier.assess($0)) }
                 blocks[block.location.line] = BlockAnalysis(
                     checkedScript: rewritten, parse: parse, commands: commands, placeholders: placeholders)

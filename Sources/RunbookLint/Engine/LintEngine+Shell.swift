@@ -12,7 +12,7 @@ extension LintEngine {
         var owners: [(document: Int, line: Int)] = []
         for (index, document) in documents.enumerated() where document.cachedFindings == nil {
             var seen = Set<Int>()
-            for (block, _, _) in document.document.allBlocks {
+            for (block, _, _) in document.allBlocks {
                 if block.language.isShell && !block.unterminated {
                     guard let analysis = document.blocks[block.location.line], seen.insert(block.location.line).inserted else { continue }
                     scripts.append(analysis.checkedScript)

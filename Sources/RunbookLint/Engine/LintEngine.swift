@@ -43,6 +43,9 @@ public struct LintEngine: Sendable {
         let parser = RunbookDocumentParser(synonyms: synonyms)
         let roots = options.paths.isEmpty ? config.runbooks.map { DisplayPath.relative(config.resolve($0), to: cwd) } : options.paths
         let filter = config.excludeFilter
+        let findingsCache = makeFindingsCache(config: config)
+        var reusing: (@Sendable (String, String) -> RunbookDocument?)?
+        if options.reuseParses, let findingsCache { reusing = { file, hash in findingsCache.lookup(file: file, hash: hash)?.outline } }
         var parseProgress: (@Sendable (Int, Int) -> Void)?
         if let report = options.progress { parseProgress = { done, total in report("parsing", done, total) } }
         let tree = RunbookTree.load(
@@ -50,16 +53,15 @@ public struct LintEngine: Sendable {
             isExcluded: { relative, display in
                 filter.isExcluded(display) || (relative != display && filter.isExcluded(relative))
             },
-            parser: parser, progress: parseProgress)
+            parser: parser, progress: parseProgress, reusing: reusing)
         var usageErrors: [String] = tree.errors.map { $0.description }
         clock.mark("parse")
 
         let classifier = CommandClassifier(extraRules: config.commands.map(Self.rule))
-        let findingsCache = makeFindingsCache(config: config)
         var documents = Parallel.map(tree.documents.count) { index in
             let document = tree.documents[index]
             if let cached = findingsCache?.lookup(file: document.file, hash: document.contentHash) {
-                return AnalyzedDocument(document: document, cachedFindings: cached)
+                return AnalyzedDocument(document: document, cached: cached)
             }
             return AnalyzedDocument(document: document, classifier: classifier)
         }
@@ -67,9 +69,8 @@ public struct LintEngine: Sendable {
         var (shellBlocks, cached) = try checkShell(&documents, config: config)
         clock.mark("shell syntax")
         for document in documents where document.cachedFindings != nil {
-            let count = document.document.allBlocks.filter { $0.block.language.isShell && !$0.block.unterminated }.count
-            shellBlocks += count
-            cached += count
+            shellBlocks += document.cachedShellBlocks
+            cached += document.cachedShellBlocks
         }
 
         let ruleFiles = options.ruleFiles + config.rules.map { DisplayPath.relative(config.resolve($0), to: cwd) }
@@ -98,7 +99,7 @@ public struct LintEngine: Sendable {
             let fresh = Self.freshRules.flatMap { $0.check(document, context) }
             if let cached = document.cachedFindings { return cached + fresh }
             let contentOnly = Self.contentRules.flatMap { $0.check(document, context) }
-            findingsCache?.store(file: document.document.file, hash: document.document.contentHash, findings: contentOnly)
+            findingsCache?.store(document.document, findings: contentOnly)
             return contentOnly + fresh
         }.flatMap { $0 }
         clock.mark("document rules")
@@ -107,7 +108,8 @@ public struct LintEngine: Sendable {
         findings = Self.applyLevels(findings, config: config)
         clock.mark("tree rules")
         var result = report(findings, tree, loaded.rules.count, shellBlocks, cached)
-        result.documents = tree.documents
+        result.documents = options.reuseParses ? [] : tree.documents
+        result.parsedFiles = documents.filter { !options.reuseParses || $0.cachedFindings == nil }.map(\.document.file)
         result.coverage = ruleFiles.isEmpty ? nil : linkage
         if !usageErrors.isEmpty { throw LintReportError(report: result, messages: usageErrors) }
         return result

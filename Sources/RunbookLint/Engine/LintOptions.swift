@@ -16,6 +16,9 @@ public struct LintOptions: Sendable {
     public var full: Bool
     /// Use and update the shell-syntax cache.
     public var useCache: Bool
+    /// With the cache on (and not `full`): take unchanged files' outlines from the cache instead of parsing them.
+    /// The report's `documents` is then empty, so commands that need parsed runbooks leave this off.
+    public var reuseParses: Bool
     /// Overrides the config's `lint.shellcheck` (`auto`, `on`, `off`).
     public var shellcheck: String?
     /// Clock for `stale`.
@@ -28,7 +31,7 @@ public struct LintOptions: Sendable {
     public init(
         paths: [String] = [], ruleFiles: [String] = [], configPath: String? = nil, preset: String? = nil,
         urlMaps: [(prefix: String, path: String)] = [], full: Bool = false, useCache: Bool = true,
-        shellcheck: String? = nil, now: Date = Date(),
+        reuseParses: Bool = false, shellcheck: String? = nil, now: Date = Date(),
         workingDirectory: URL = URL(fileURLWithPath: FileManager.default.currentDirectoryPath),
         progress: (@Sendable (String, Int, Int) -> Void)? = nil
     ) {
@@ -39,6 +42,7 @@ public struct LintOptions: Sendable {
         self.urlMaps = urlMaps
         self.full = full
         self.useCache = useCache
+        self.reuseParses = reuseParses
         self.shellcheck = shellcheck
         self.now = now
         self.workingDirectory = workingDirectory

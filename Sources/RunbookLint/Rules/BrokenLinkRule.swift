@@ -70,6 +70,15 @@ struct BrokenLinkRule: DocumentLintRule {
 
     static func isExternal(_ target: String) -> Bool {
         if target.hasPrefix("//") { return true }
+        if target.utf8.allSatisfy({ $0 < 0x80 }) {
+            // ASCII: a byte is a character, so the scheme is checked on bytes.
+            guard let colon = target.utf8.firstIndex(of: UInt8(ascii: ":")) else { return false }
+            let scheme = target.utf8[..<colon]
+            return !scheme.isEmpty && scheme.allSatisfy { byte in
+                (byte | 0x20) >= UInt8(ascii: "a") && (byte | 0x20) <= UInt8(ascii: "z") || (byte >= 0x30 && byte <= 0x39)
+                    || byte == UInt8(ascii: "+") || byte == UInt8(ascii: "-") || byte == UInt8(ascii: ".")
+            }
+        }
         guard let colon = target.firstIndex(of: ":") else { return false }
         let scheme = target[..<colon]
         return !scheme.isEmpty && scheme.allSatisfy { $0.isLetter || $0.isNumber || $0 == "+" || $0 == "-" || $0 == "." }
@@ -77,6 +86,7 @@ struct BrokenLinkRule: DocumentLintRule {
 
     /// `a/./b/../c` → `a/c`, keeping leading `../`.
     static func normalize(_ path: String) -> String {
+        if isNormal(path) { return path }
         var parts: [Substring] = []
         let absolute = path.hasPrefix("/")
         for part in path.utf8.split(separator: UInt8(ascii: "/")).map({ Substring($0) }) {
@@ -89,6 +99,27 @@ struct BrokenLinkRule: DocumentLintRule {
         }
         let joined = parts.joined(separator: "/")
         return absolute ? "/" + joined : (joined.isEmpty ? "." : joined)
+    }
+
+    /// Whether ``normalize(_:)`` would return `path` unchanged: not empty, and no empty, `.` or `..` component
+    /// (a leading `/` aside). Most paths are, and are then not split and joined again.
+    private static func isNormal(_ path: String) -> Bool {
+        var length = 0
+        var dots = 0
+        var first = true
+        for byte in path.utf8 {
+            if byte == UInt8(ascii: "/") {
+                if length == 0 && !first { return false }
+                if length > 0 && dots == length && length <= 2 { return false }
+                first = false
+                length = 0
+                dots = 0
+            } else {
+                length += 1
+                if byte == UInt8(ascii: ".") { dots += 1 }
+            }
+        }
+        return length > 0 && !(dots == length && length <= 2)
     }
 
     private static func suggest(_ anchor: String, _ anchors: Set<String>) -> String {

@@ -13,7 +13,7 @@ struct DestructiveUnguardedRule: DocumentLintRule {
 
     func check(_ document: AnalyzedDocument, _ context: LintContext) -> [Finding] {
         var findings: [Finding] = []
-        for (block, runbook, index) in document.document.allBlocks {
+        for (block, runbook, index) in document.allBlocks {
             if block.language.isShell {
                 guard let analysis = document.blocks[block.location.line] else { continue }
                 let destructive = analysis.commands.filter { $0.assessment.safety == .destructive }

@@ -23,7 +23,7 @@ struct EndpointDownRule: TreeLintRule {
         var firstUse: [String: (SourceLocation, String?)] = [:]
         var order: [String] = []
         for document in tree.documents {
-            for (block, runbook, _) in document.document.allBlocks {
+            for (block, runbook, _) in document.allBlocks {
                 if block.language.isShell {
                     for (command, _) in document.blocks[block.location.line]?.commands ?? []
                     where command.program == "curl" || command.program == "wget" {

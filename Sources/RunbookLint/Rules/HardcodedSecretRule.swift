@@ -11,7 +11,7 @@ struct HardcodedSecretRule: DocumentLintRule {
     func check(_ document: AnalyzedDocument, _ context: LintContext) -> [Finding] {
         var findings: [Finding] = []
         var seen = Set<Int>()
-        for (block, runbook, _) in document.document.allBlocks {
+        for (block, runbook, _) in document.allBlocks {
             if seen.insert(block.location.line).inserted {
                 for match in SecretScanner.find(in: block.content) {
                     findings.append(

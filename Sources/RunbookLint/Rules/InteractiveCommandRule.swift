@@ -9,7 +9,7 @@ struct InteractiveCommandRule: DocumentLintRule {
 
     func check(_ document: AnalyzedDocument, _ context: LintContext) -> [Finding] {
         var findings: [Finding] = []
-        for (block, runbook, _) in document.document.allBlocks {
+        for (block, runbook, _) in document.allBlocks {
             if block.language.isShell {
                 for (command, assessment) in document.blocks[block.location.line]?.commands ?? [] where assessment.interactive {
                     let reason = CommandText.reason(assessment.reasons)

@@ -11,7 +11,7 @@ struct NeverTerminatesRule: DocumentLintRule {
 
     func check(_ document: AnalyzedDocument, _ context: LintContext) -> [Finding] {
         var findings: [Finding] = []
-        for (block, runbook, _) in document.document.allBlocks {
+        for (block, runbook, _) in document.allBlocks {
             if block.language.isShell && block.attributes["timeout"] == nil {
                 for (command, assessment) in document.blocks[block.location.line]?.commands ?? []
                 where assessment.neverTerminates && !command.wrappers.contains("timeout") {

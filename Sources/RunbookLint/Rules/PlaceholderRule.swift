@@ -10,7 +10,7 @@ struct PlaceholderRule: DocumentLintRule {
 
     func check(_ document: AnalyzedDocument, _ context: LintContext) -> [Finding] {
         var findings: [Finding] = []
-        for (block, runbook, _) in document.document.allBlocks {
+        for (block, runbook, _) in document.allBlocks {
             do {
                 let placeholders: [Placeholder]
                 let lineOf: (Int) -> Int

@@ -10,7 +10,7 @@ struct ShellSyntaxRule: DocumentLintRule {
 
     func check(_ document: AnalyzedDocument, _ context: LintContext) -> [Finding] {
         var findings: [Finding] = []
-        for (block, runbook, _) in document.document.allBlocks {
+        for (block, runbook, _) in document.allBlocks {
             if block.language.isShell && !block.unterminated {
                 // shellcheck cannot parse a block that holds another language; `wrong-language` already says so.
                 let foreign = document.blocks[block.location.line].flatMap {

@@ -25,7 +25,7 @@ struct ToolMissingRule: TreeLintRule {
         var findings: [Finding] = []
         for document in tree.documents {
             var reported = Set<String>()
-            for (block, runbook, _) in document.document.allBlocks {
+            for (block, runbook, _) in document.allBlocks {
                 if block.language.isShell {
                     for (command, _) in document.blocks[block.location.line]?.commands ?? [] {
                         guard let program = command.program, !program.contains("/"), !program.contains("$"),

@@ -10,7 +10,7 @@ struct WrongLanguageRule: DocumentLintRule {
 
     func check(_ document: AnalyzedDocument, _ context: LintContext) -> [Finding] {
         var findings: [Finding] = []
-        for (block, runbook, _) in document.document.allBlocks {
+        for (block, runbook, _) in document.allBlocks {
             if block.language.isShell {
                 guard let analysis = document.blocks[block.location.line],
                     let foreign = LanguageSniffer.foreignLanguage(in: analysis.parse, script: block.script)
