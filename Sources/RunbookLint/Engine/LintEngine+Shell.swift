@@ -5,9 +5,17 @@ import RunbookModel
 import ShellAnalysis
 
 extension LintEngine {
+    /// What `bash -n` (and shellcheck) said of the shell blocks of the documents not served from the cache.
+    struct ShellCheckOutcome: Sendable {
+        /// Issues by document index and block line; blocks without issues are left out.
+        var issues: [(document: Int, line: Int, issues: [ShellSyntaxIssue])] = []
+        /// Blocks checked, and how many of them came from the shell-syntax cache.
+        var checked = 0
+        var cacheHits = 0
+    }
+
     /// Checks every shell block with `bash -n` (and shellcheck), through the content-hash cache.
-    /// Returns the number of blocks checked and how many came from the cache.
-    func checkShell(_ documents: inout [AnalyzedDocument], config: FirebreakConfig) throws -> (Int, Int) {
+    func checkShell(_ documents: [AnalyzedDocument], config: FirebreakConfig) throws -> ShellCheckOutcome {
         var scripts: [String] = []
         var owners: [(document: Int, line: Int)] = []
         for (index, document) in documents.enumerated() where document.cachedFindings == nil {
@@ -20,7 +28,7 @@ extension LintEngine {
                 }
             }
         }
-        guard !scripts.isEmpty else { return (0, 0) }
+        guard !scripts.isEmpty else { return ShellCheckOutcome() }
         let shellcheck: String?
         switch config.lint.shellcheck {
         case .off: shellcheck = nil
@@ -41,10 +49,11 @@ extension LintEngine {
         options.progress?("checking shell", 0, scripts.count)
         let (results, cacheHits) = try checker.checkCountingCacheHits(scripts)
         try? cache?.save()
+        var outcome = ShellCheckOutcome(checked: scripts.count, cacheHits: cacheHits)
         for (owner, issues) in zip(owners, results) where !issues.isEmpty {
-            documents[owner.document].shellIssues[owner.line] = issues
+            outcome.issues.append((owner.document, owner.line, issues))
         }
-        return (scripts.count, cacheHits)
+        return outcome
     }
 
     /// The findings cache, unless caching is off or `--full` needs every block analysed.

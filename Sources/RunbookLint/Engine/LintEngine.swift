@@ -23,6 +23,8 @@ public struct LintEngine: Sendable {
     ]
     /// Rules whose findings depend on the document's content alone (cacheable by content fingerprint).
     static let contentRules = documentRules.filter { !($0 is BrokenLinkRule) && !($0 is StaleRule) }
+    /// The content rules that do not wait for `bash -n`.
+    static let contentRulesBesideShell = contentRules.filter { !($0 is ShellSyntaxRule) }
     /// Rules that also depend on other files or on the clock, run on every pass.
     static let freshRules = documentRules.filter { $0 is BrokenLinkRule || $0 is StaleRule }
     static let treeRules: [any TreeLintRule] = [DuplicateIDRule(), AlertLinkRules(), ToolMissingRule(), EndpointDownRule()]
@@ -66,12 +68,10 @@ public struct LintEngine: Sendable {
             return AnalyzedDocument(document: document, classifier: classifier)
         }
         clock.mark("analyse")
-        var (shellBlocks, cached) = try checkShell(&documents, config: config)
-        clock.mark("shell syntax")
-        for document in documents where document.cachedFindings != nil {
-            shellBlocks += document.cachedShellBlocks
-            cached += document.cachedShellBlocks
-        }
+        // `bash -n` works in processes of its own: it runs while every other rule does, and only
+        // `shell-syntax` waits for it.
+        let analyzed = documents
+        let shellCheck = BackgroundWork { try self.checkShell(analyzed, config: config) }
 
         let ruleFiles = options.ruleFiles + config.rules.map { DisplayPath.relative(config.resolve($0), to: cwd) }
         let loaded = AlertRuleLoader.load(paths: ruleFiles, baseDirectory: cwd)
@@ -94,15 +94,29 @@ public struct LintEngine: Sendable {
         clock.mark("alerts")
         let context = makeContext(config: config, tree: tree, hasRuleFiles: !ruleFiles.isEmpty, classifier: classifier)
         let checked = documents
-        var findings = Parallel.map(checked.count) { index -> [Finding] in
+        let ruled = Parallel.map(checked.count) { index -> (content: [Finding], fresh: [Finding]) in
             let document = checked[index]
             let fresh = Self.freshRules.flatMap { $0.check(document, context) }
-            if let cached = document.cachedFindings { return cached + fresh }
-            let contentOnly = Self.contentRules.flatMap { $0.check(document, context) }
-            findingsCache?.store(document.document, findings: contentOnly)
-            return contentOnly + fresh
-        }.flatMap { $0 }
+            if let cached = document.cachedFindings { return (cached, fresh) }
+            return (Self.contentRulesBesideShell.flatMap { $0.check(document, context) }, fresh)
+        }
         clock.mark("document rules")
+        let shell = try shellCheck.result()
+        clock.mark("shell syntax")
+        for entry in shell.issues { documents[entry.document].shellIssues[entry.line] = entry.issues }
+        var (shellBlocks, cached) = (shell.checked, shell.cacheHits)
+        var findings: [Finding] = []
+        for (index, document) in documents.enumerated() {
+            if document.cachedFindings != nil {
+                shellBlocks += document.cachedShellBlocks
+                cached += document.cachedShellBlocks
+                findings += ruled[index].content + ruled[index].fresh
+                continue
+            }
+            let contentOnly = ruled[index].content + ShellSyntaxRule().check(document, context)
+            findingsCache?.store(document.document, findings: contentOnly)
+            findings += contentOnly + ruled[index].fresh
+        }
         try? findingsCache?.save(keeping: Set(tree.documents.map(\.file)))
         for rule in Self.treeRules { findings += rule.check(analyzedTree, context) }
         findings = Self.applyLevels(findings, config: config)
