@@ -39,7 +39,9 @@ extension LintEngine {
             }
             shellcheck = found
         }
-        let oracle = ShellSyntaxOracle(shellcheckPath: shellcheck)
+        // Two bash processes per core: each spends part of its time waiting on its pipe, and the
+        // spare one fills that gap (measured on 2 cores: 2.23 s with 2, 2.11 s with 4, same output).
+        let oracle = ShellSyntaxOracle(shellcheckPath: shellcheck, parallelism: 2 * ProcessInfo.processInfo.activeProcessorCount)
         var cache: ShellSyntaxCache?
         if options.useCache {
             let directory = config.baseDirectory.appendingPathComponent(".firebreak/cache")
