@@ -75,6 +75,6 @@ func expectError<T>(
     }
 }
 
-private func failure(_ message: String, file: StaticString, line: UInt) -> ConformanceFailure {
+func failure(_ message: String, file: StaticString, line: UInt) -> ConformanceFailure {
     ConformanceFailure(message: message, location: "\(("\(file)" as NSString).lastPathComponent):\(line)")
 }

@@ -85,8 +85,7 @@ public struct FirebreakStoreConformance: Sendable {
 /// Casts `error` to ``Storage/StoreError``, or fails naming what was expected.
 func storeError(_ error: any Error, _ what: String, file: StaticString = #filePath, line: UInt = #line) throws -> StoreError {
     guard let storeError = error as? StoreError else {
-        try expect(false, "\(what): expected a StoreError, got \(String(reflecting: error))", file: file, line: line)
-        fatalError("unreachable")
+        throw failure("\(what): expected a StoreError, got \(String(reflecting: error))", file: file, line: line)
     }
     return storeError
 }

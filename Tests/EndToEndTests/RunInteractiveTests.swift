@@ -28,6 +28,17 @@ final class RunInteractiveTests: XCTestCase {
         throw ScreenTimeout(expected: text)
     }
 
+    /// Waits until a process whose command line contains `pattern` runs (20 s at most).
+    private func waitForProcess(_ pattern: String, file: StaticString = #filePath, line: UInt = #line) throws {
+        let deadline = Date().addingTimeInterval(20)
+        while Date() < deadline {
+            if try SpawnedCommand.run("pgrep", ["-f", pattern], discardingErrors: true).status == 0 { return }
+            usleep(50_000)
+        }
+        XCTFail("no process running '\(pattern)' appeared", file: file, line: line)
+        throw ScreenTimeout(expected: pattern)
+    }
+
     private func send(_ keys: String..., literal: Bool = false) throws {
         _ = try tmux(["send-keys", "-t", session] + (literal ? ["-l"] : []) + keys)
     }
@@ -117,7 +128,7 @@ final class RunInteractiveTests: XCTestCase {
         try waitFor("[read-only] sleep 1000")
         try waitFor("Enter to run", count: 3)
         try send("Enter")
-        usleep(300_000)
+        try waitForProcess("sleep 1000")
         try send("C-c")
         try waitFor("interrupted — back at the prompt")
         try waitFor("Enter to run", count: 4)
