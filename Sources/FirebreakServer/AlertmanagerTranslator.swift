@@ -35,48 +35,48 @@ struct AlertmanagerTranslator: Sendable {
             requestID: requestID)
     }
 
-    private func incoming(_ alert: AlertmanagerWebhook.Alert, path: String) throws(APIError) -> IncomingAlert {
+    private func incoming(_ alert: AlertmanagerWebhook.Alert, path: @autoclosure () -> String) throws(APIError) -> IncomingAlert {
         guard let status = AlertStatus(rawValue: alert.status) else {
-            throw .badRequest("\(path).status is '\(alert.status)'; use firing or resolved")
+            throw .badRequest("\(path()).status is '\(alert.status)'; use firing or resolved")
         }
-        try check(alert.labels, path: "\(path).labels")
+        try check(alert.labels, path: "\(path()).labels")
         let annotations = alert.annotations ?? [:]
-        try check(annotations, path: "\(path).annotations")
+        try check(annotations, path: "\(path()).annotations")
         let fingerprint: String
         if let given = alert.fingerprint, !given.isEmpty {
-            try check(given, path: "\(path).fingerprint")
+            try check(given, path: "\(path()).fingerprint")
             fingerprint = given
         } else {
             fingerprint = String(ContentHash.sha256Hex(alert.labels.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: "\u{1F}")).prefix(16))
         }
         return IncomingAlert(
             fingerprint: fingerprint, status: status, labels: alert.labels, annotations: annotations,
-            startsAt: try date(alert.startsAt, path: "\(path).startsAt"), endsAt: try date(alert.endsAt, path: "\(path).endsAt"),
+            startsAt: try date(alert.startsAt, path: "\(path()).startsAt"), endsAt: try date(alert.endsAt, path: "\(path()).endsAt"),
             generatorURL: alert.generatorURL)
     }
 
-    private func date(_ text: String?, path: String) throws(APIError) -> Date? {
+    private func date(_ text: String?, path: @autoclosure () -> String) throws(APIError) -> Date? {
         guard let text, !text.isEmpty else { return nil }
         guard let date = TimestampParser.parse(text) else {
-            throw .badRequest("\(path) is '\(text.prefix(40))', not an RFC 3339 time such as 2026-01-13T10:00:00Z")
+            throw .badRequest("\(path()) is '\(text.prefix(40))', not an RFC 3339 time such as 2026-01-13T10:00:00Z")
         }
         return date == .distantPast ? nil : date
     }
 
-    private func check(_ values: [String: String], path: String) throws(APIError) {
+    private func check(_ values: [String: String], path: @autoclosure () -> String) throws(APIError) {
         guard values.count <= limits.maxLabels else {
-            throw .badRequest("\(path) has \(values.count) entries, more than the limit of \(limits.maxLabels); drop some labels")
+            throw .badRequest("\(path()) has \(values.count) entries, more than the limit of \(limits.maxLabels); drop some labels")
         }
         for (key, value) in values {
-            try check(key, path: "\(path) key")
+            try check(key, path: "\(path()) key")
             guard value.utf8.count <= limits.maxValueBytes else {
-                throw .badRequest("\(path).\(key) is \(value.utf8.count) bytes, more than the limit of \(limits.maxValueBytes); shorten it")
+                throw .badRequest("\(path()).\(key) is \(value.utf8.count) bytes, more than the limit of \(limits.maxValueBytes); shorten it")
             }
-            try check(value, path: "\(path).\(key)")
+            try check(value, path: "\(path()).\(key)")
         }
     }
 
-    private func check(_ text: String, path: String) throws(APIError) {
-        if text.utf8.contains(0) { throw .badRequest("\(path) contains a NUL character (\\u0000); remove it") }
+    private func check(_ text: String, path: @autoclosure () -> String) throws(APIError) {
+        if text.utf8.contains(0) { throw .badRequest("\(path()) contains a NUL character (\\u0000); remove it") }
     }
 }

@@ -4,7 +4,7 @@ import Foundation
 ///
 /// Required: `version`, `groupKey`, `status`, `alerts` and each alert's `status` and `labels`; the
 /// rest is optional, as older and newer Alertmanagers differ in what they send.
-struct AlertmanagerWebhook: Decodable, Sendable {
+struct AlertmanagerWebhook: Decodable, Equatable, Sendable {
     var version: String
     var groupKey: String
     var status: String
@@ -16,7 +16,7 @@ struct AlertmanagerWebhook: Decodable, Sendable {
     var truncatedAlerts: Int?
     var alerts: [Alert]
 
-    struct Alert: Decodable, Sendable {
+    struct Alert: Decodable, Equatable, Sendable {
         var status: String
         var labels: [String: String]
         var annotations: [String: String]?

@@ -7,13 +7,16 @@ import IncidentEngine
 enum IngestRoutes {
     static func alertmanager(_ call: inout APICall) async throws -> Response {
         let environment = call.environment
+        let announcement = environment.store.announceWrite()
+        defer { announcement.end() }
         let runtime = environment.runtime.value
         let limit = runtime.config.server.limits.maxBodyBytes
         let buffer = try await call.body(limit: limit)
-        let webhook = try JSONBody.decode(AlertmanagerWebhook.self, from: buffer)
+        let webhook = try AlertmanagerWebhook.parse(buffer)
         var notification = try runtime.translator.notification(from: webhook, receivedAt: environment.now(), requestID: call.requestID)
         if notification.integration == nil { notification.integration = call.actor }
         try await prepare(&notification, runtime: runtime)
+        announcement.end()
         let result = try await environment.timed("ingest") { try await environment.store.ingest(notification, using: runtime.engine) }
         environment.metrics.ingested(source: .alertmanager, alerts: notification.alerts.count)
         return JSONResponse.make(

@@ -84,7 +84,7 @@ public struct RunbookCatalogSnapshot: Sendable {
         let query = [name.map(Self.words), notification.summary ?? first?.annotations["summary"]].compactMap { $0 }.joined(separator: " ")
         guard !query.isEmpty else { return nil }
         if let cached = suggestions.lookup(query) { return cached.map { RunbookAttachment(id: $0, reason: .suggestion) } }
-        let hit = (try? await search.search(query, limit: 1))?.first?.id
+        let hit = (try? await search.bestMatch(query)) ?? nil
         suggestions.store(query, hit)
         return hit.map { RunbookAttachment(id: $0, reason: .suggestion) }
     }

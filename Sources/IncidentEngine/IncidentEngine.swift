@@ -52,8 +52,9 @@ public struct IncidentEngine: Sendable {
         }
         let at = notification.receivedAt
         var events: [TimelineEvent] = []
+        var positions = Dictionary(incident.alerts.enumerated().map { ($1.fingerprint, $0) }, uniquingKeysWith: { first, _ in first })
         for alert in notification.alerts {
-            if let index = incident.alerts.firstIndex(where: { $0.fingerprint == alert.fingerprint }) {
+            if let index = positions[alert.fingerprint] {
                 let previous = incident.alerts[index]
                 let before = previous.status
                 // A status-only report (PagerDuty resolve) must not wipe what the trigger said.
@@ -64,6 +65,7 @@ public struct IncidentEngine: Sendable {
                 incident.alerts[index] = tracked(update, firstSeenAt: previous.firstSeenAt, at: at)
                 if before != alert.status { events.append(statusEvent(for: alert, at: at)) }
             } else {
+                positions[alert.fingerprint] = incident.alerts.count
                 incident.alerts.append(tracked(alert, firstSeenAt: at, at: at))
                 if alert.status == .firing {
                     events.append(event(.alertJoined, at, "\(alert.name) joined the incident", alert))

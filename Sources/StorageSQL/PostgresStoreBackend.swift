@@ -10,6 +10,7 @@ import Synchronization
 final class PostgresStoreBackend: SQLStoreBackend, @unchecked Sendable {
     let dialect = SQLStoreDialect.postgres
     let location: String
+    let writerExecutor: (any TaskExecutor)? = nil
     private let configuration: PostgresConnection.Configuration
     private let pool: EventLoopGroupConnectionPool<PostgresConnectionSource>
     private let writerConnection = Mutex<PostgresConnection?>(nil)

@@ -25,6 +25,8 @@ protocol SQLStoreBackend: Sendable {
     var dialect: SQLStoreDialect { get }
     /// Where the data lives, for messages (a path or a URL without password).
     var location: String { get }
+    /// Where group commits run: a thread of the backend's own, or `nil` for the shared pool.
+    var writerExecutor: (any TaskExecutor)? { get }
     /// Runs `body` on the writer connection; callers never overlap.
     func withWriter<T: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T
     /// A database for one read.

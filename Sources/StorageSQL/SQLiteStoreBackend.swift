@@ -6,10 +6,14 @@ import Synchronization
 
 /// SQLite connections on one database file: a writer and a few readers, in WAL mode with full
 /// synchronous commits, so a committed transaction survives `kill -9` and power loss.
+///
+/// The writer is driven directly on a thread of its own (``writerExecutor``): a group commit runs
+/// its statements back to back with prepared statements, while reads go through SQLiteNIO's pool.
 final class SQLiteStoreBackend: SQLStoreBackend {
     let dialect = SQLStoreDialect.sqlite
     let location: String
-    private let writer: SQLiteConnection
+    let writerExecutor: (any TaskExecutor)?
+    private let writer: SQLiteWriterConnection
     private let readers: [SQLiteConnection]
     private let writerDatabase: any SQLDatabase
     private let readerDatabases: [any SQLDatabase]
@@ -17,34 +21,36 @@ final class SQLiteStoreBackend: SQLStoreBackend {
 
     /// Opens `path` with `readerCount` read connections.
     static func open(path: String, readerCount: Int = 3, logger: Logger) async throws -> SQLiteStoreBackend {
-        var opened: [SQLiteConnection] = []
+        let writer = try SQLiteWriterConnection(path: path)
+        let writerDatabase = SQLiteWriterDatabase(connection: writer, logger: logger)
+        var readers: [SQLiteConnection] = []
         do {
-            for role in 0...readerCount {
+            // busy_timeout bounds the wait for another process's lock (SQLiteNIO's handler waits forever).
+            try await writerDatabase.raw("PRAGMA busy_timeout = 10000").run()
+            try await writerDatabase.raw("PRAGMA journal_mode = WAL").run()
+            try await writerDatabase.raw("PRAGMA synchronous = FULL").run()
+            for _ in 0..<readerCount {
                 let connection = try await SQLiteConnection.open(storage: .file(path: path), logger: logger)
-                opened.append(connection)
+                readers.append(connection)
                 let sql = connection.sql()
-                // busy_timeout replaces SQLiteNIO's wait-forever busy handler with a bounded wait.
                 try await sql.raw("PRAGMA busy_timeout = 10000").run()
-                if role == 0 {
-                    try await sql.raw("PRAGMA journal_mode = WAL").run()
-                    try await sql.raw("PRAGMA synchronous = FULL").run()
-                } else {
-                    try await sql.raw("PRAGMA query_only = 1").run()
-                }
+                try await sql.raw("PRAGMA query_only = 1").run()
             }
         } catch {
-            for connection in opened { try? await connection.close() }
+            for connection in readers { try? await connection.close() }
+            writer.close()
             throw error
         }
-        return SQLiteStoreBackend(path: path, writer: opened[0], readers: Array(opened.dropFirst()))
+        return SQLiteStoreBackend(path: path, writer: writer, writerDatabase: writerDatabase, readers: readers)
     }
 
-    private init(path: String, writer: SQLiteConnection, readers: [SQLiteConnection]) {
+    private init(path: String, writer: SQLiteWriterConnection, writerDatabase: SQLiteWriterDatabase, readers: [SQLiteConnection]) {
         self.location = path
         self.writer = writer
+        self.writerDatabase = writerDatabase
         self.readers = readers
-        self.writerDatabase = writer.sql()
         self.readerDatabases = readers.map { $0.sql() }
+        self.writerExecutor = WriterThreadExecutor(name: "firebreak-sqlite-writer")
     }
 
     func withWriter<T: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
@@ -57,6 +63,8 @@ final class SQLiteStoreBackend: SQLStoreBackend {
     }
 
     func shutdown() async {
-        for connection in readers + [writer] { try? await connection.close() }
+        for connection in readers { try? await connection.close() }
+        writer.close()
+        (writerExecutor as? WriterThreadExecutor)?.stop()
     }
 }

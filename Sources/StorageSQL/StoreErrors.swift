@@ -21,6 +21,13 @@ enum StoreErrors {
             default: return StoreError.unavailable("SQLite: \(sqlite.message)")
             }
         }
+        if let sqlite = error as? SQLiteWriterError {
+            switch sqlite.primaryCode {
+            case 11, 26: return StoreError.corrupt(sqlite.message)  // SQLITE_CORRUPT, SQLITE_NOTADB
+            case 18: return StoreError.invalid("a value is too large for the database (\(sqlite.message))")  // SQLITE_TOOBIG
+            default: return StoreError.unavailable("SQLite: \(sqlite.message)")
+            }
+        }
         if let postgres = error as? PSQLError {
             let message = postgres.serverInfo?[.message] ?? "\(postgres.code)"
             switch postgres.serverInfo?[.sqlState] {
@@ -44,6 +51,7 @@ enum StoreErrors {
     static func isUniqueViolation(_ error: any Error) -> Bool {
         if let postgres = error as? PSQLError { return postgres.serverInfo?[.sqlState] == "23505" }
         if let sqlite = error as? SQLiteError { return sqlite.reason == .constraintUniqueFailed || sqlite.reason == .constraintPrimaryKeyFailed }
+        if let sqlite = error as? SQLiteWriterError { return sqlite.isUniqueViolation }
         return false
     }
 }

@@ -10,15 +10,18 @@ enum StoreText {
 
     /// `map` as a JSON object with sorted keys.
     static func json(_ map: [String: String]) -> String {
-        var out = "{"
+        if map.isEmpty { return "{}" }
+        var out: [UInt8] = []
+        out.reserveCapacity(2 + map.count * 24)
+        out.append(UInt8(ascii: "{"))
         for (index, key) in map.keys.sorted().enumerated() {
-            if index > 0 { out += "," }
+            if index > 0 { out.append(UInt8(ascii: ",")) }
             appendQuoted(key, to: &out)
-            out += ":"
+            out.append(UInt8(ascii: ":"))
             appendQuoted(map[key] ?? "", to: &out)
         }
-        out += "}"
-        return out
+        out.append(UInt8(ascii: "}"))
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// The string map in `text`; throws `corrupt` when it is not one.
@@ -30,29 +33,23 @@ enum StoreText {
         return map
     }
 
-    private static func appendQuoted(_ string: String, to out: inout String) {
-        out += "\""
-        var plainStart = string.unicodeScalars.startIndex
-        let scalars = string.unicodeScalars
-        var index = scalars.startIndex
-        while index != scalars.endIndex {
-            let scalar = scalars[index]
-            if scalar == "\"" || scalar == "\\" || scalar.value < 0x20 {
-                out.unicodeScalars.append(contentsOf: scalars[plainStart..<index])
-                switch scalar {
-                case "\"": out += "\\\""
-                case "\\": out += "\\\\"
-                case "\n": out += "\\n"
-                case "\t": out += "\\t"
-                case "\r": out += "\\r"
-                default: out += String(format: "\\u%04x", scalar.value)
-                }
-                plainStart = scalars.index(after: index)
+    /// Appends `string` as a JSON string: quotes, backslashes and control characters escaped.
+    private static func appendQuoted(_ string: String, to out: inout [UInt8]) {
+        out.append(UInt8(ascii: "\""))
+        for byte in string.utf8 {
+            switch byte {
+            case UInt8(ascii: "\""): out.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "\"")])
+            case UInt8(ascii: "\\"): out.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "\\")])
+            case UInt8(ascii: "\n"): out.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "n")])
+            case UInt8(ascii: "\t"): out.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "t")])
+            case UInt8(ascii: "\r"): out.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "r")])
+            case 0..<0x20:
+                let hex = Array("0123456789abcdef".utf8)
+                out.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0"), hex[Int(byte >> 4)], hex[Int(byte & 0xf)]])
+            default: out.append(byte)
             }
-            index = scalars.index(after: index)
         }
-        out.unicodeScalars.append(contentsOf: scalars[plainStart..<scalars.endIndex])
-        out += "\""
+        out.append(UInt8(ascii: "\""))
     }
 
     /// Throws `invalid` when `value` holds a NUL byte (PostgreSQL text cannot, SQLite would cut it).

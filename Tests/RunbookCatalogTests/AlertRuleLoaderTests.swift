@@ -1,3 +1,4 @@
+import FirebreakTesting
 import Foundation
 import XCTest
 
@@ -307,18 +308,5 @@ final class AlertRuleLoaderTests: XCTestCase {
         XCTAssertEqual(rules.first?.file, file.path)
         XCTAssertEqual(
             AlertRuleLoader.load(file: directory.url.appendingPathComponent("absent.yml").path).errors.count, 1)
-    }
-}
-
-/// A small deterministic generator, so that the garbage fixtures are the same on every run.
-struct SplitMix64: RandomNumberGenerator {
-    private var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var value = state
-        value = (value ^ (value >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        value = (value ^ (value >> 27)) &* 0x94D0_49BB_1331_11EB
-        return value ^ (value >> 31)
     }
 }

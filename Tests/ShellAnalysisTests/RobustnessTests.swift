@@ -1,3 +1,4 @@
+import FirebreakTesting
 import XCTest
 
 @testable import ShellAnalysis
@@ -83,20 +84,5 @@ final class RobustnessTests: XCTestCase {
         XCTAssertEqual(parse.commands.last?.program, "echo")
         let many = String(repeating: "cat <<A <<B\na\nA\nb\nB\n", count: 2_000)
         XCTAssertEqual(ShellParser.parse(many).heredocBodies.count, 4_000)
-    }
-}
-
-/// A small deterministic generator so that failures reproduce.
-struct SplitMix64: RandomNumberGenerator {
-    private var state: UInt64
-
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

@@ -48,6 +48,19 @@ public actor InMemorySearchIndex: RunbookSearchIndex {
 
     public func search(_ query: String, limit: Int) async throws -> [SearchHit] {
         let parsed = SearchQuery(query)
+        let terms = Set(parsed.terms)
+        return ranked(parsed, limit: limit).compactMap { item in
+            entries[item.key].map { $0.hit(score: item.score, terms: terms) }
+        }
+    }
+
+    /// The best hit's id, without building its snippet.
+    public func bestMatch(_ query: String) async throws -> String? {
+        ranked(SearchQuery(query), limit: 1).first.flatMap { entries[$0.key]?.document.id }
+    }
+
+    /// The keys and scores of the best `limit` documents for `parsed`, best first.
+    private func ranked(_ parsed: SearchQuery, limit: Int) -> [(key: String, score: Double)] {
         guard !parsed.isEmpty, limit > 0, !entries.isEmpty else { return [] }
         let sets = parsed.terms.map { postings[$0] ?? [] }
         var every = sets.min { $0.count < $1.count } ?? []
@@ -73,10 +86,7 @@ public actor InMemorySearchIndex: RunbookSearchIndex {
             if lhs.score != rhs.score { return lhs.score > rhs.score }
             return lhs.key < rhs.key
         }
-        let terms = Set(parsed.terms)
-        return scored.prefix(limit).compactMap { item in
-            entries[item.key].map { $0.hit(score: item.score, terms: terms) }
-        }
+        return scored.prefix(limit).map { ($0.key, $0.score) }
     }
 
     private func score(_ entry: IndexedDocument, terms: [String], averageLength: Double) -> Double {

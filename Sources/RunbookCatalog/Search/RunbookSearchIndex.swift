@@ -19,6 +19,15 @@ public protocol RunbookSearchIndex: Sendable {
 
     /// The best `limit` runbooks for `query`, best first. Never throws for what the query says.
     func search(_ query: String, limit: Int) async throws -> [SearchHit]
+
+    /// The id of the best runbook for `query`, or `nil`; what `search(query, limit: 1)` would return first.
+    func bestMatch(_ query: String) async throws -> String?
+}
+
+extension RunbookSearchIndex {
+    public func bestMatch(_ query: String) async throws -> String? {
+        try await search(query, limit: 1).first?.id
+    }
 }
 
 /// One search result.

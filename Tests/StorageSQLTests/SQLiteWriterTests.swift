@@ -1,0 +1,118 @@
+import Foundation
+import SQLKit
+import Storage
+@testable import StorageSQL
+import Synchronization
+import XCTest
+
+/// The SQLite writer: its own thread, direct statements, and group commits that wait for
+/// announced writes.
+final class SQLiteWriterTests: XCTestCase {
+    private var directory: TemporaryStoreDirectory!
+
+    override func setUp() async throws {
+        directory = try TemporaryStoreDirectory()
+    }
+
+    override func tearDown() async throws {
+        directory.remove()
+    }
+
+    func testTasksPreferringTheWriterRunOnOneThreadOfItsOwnEvenAfterStop() async throws {
+        let executor = WriterThreadExecutor(name: "writer-test")
+        let first = await Task(executorPreference: executor) { currentThreadID() }.value
+        let second = await Task(executorPreference: executor) { currentThreadID() }.value
+        let shared = await Task { currentThreadID() }.value
+        XCTAssertEqual(first, second, "every job runs on the writer's thread")
+        XCTAssertNotEqual(first, shared, "the writer's thread is not one of the shared pool's")
+        executor.stop()
+        // A job that arrives after stop() still runs (on a new thread) instead of waiting forever.
+        let late = await Task(executorPreference: executor) { 42 }.value
+        XCTAssertEqual(late, 42)
+        executor.stop()
+    }
+
+    func testStatementsBindValuesAndReturnRowsAndErrorsCarrySQLitesCode() async throws {
+        let backend = try await SQLiteStoreBackend.open(path: directory.url.appendingPathComponent("w.sqlite").path, logger: .storeTests)
+        try await backend.withWriter { database in
+            try await database.raw("CREATE TABLE t (id INTEGER PRIMARY KEY, name TEXT UNIQUE, score REAL, note TEXT)").run()
+            for (name, score) in [("a", 1.5), ("b\u{0}x", 2.0), ("ünï", -3.25)] {
+                try await database.raw("INSERT INTO t (name, score, note) VALUES (\(bind: name), \(bind: score), \(bind: nil as String?))").run()
+            }
+            let rows = try await database.raw("SELECT id, name, score, note FROM t ORDER BY id").all()
+            XCTAssertEqual(try rows.map { try $0.decode(column: "name", as: String.self) }, ["a", "b\u{0}x", "ünï"])
+            XCTAssertEqual(try rows.map { try $0.decode(column: "score", as: Double.self) }, [1.5, 2.0, -3.25])
+            XCTAssertEqual(try rows.map { try $0.decode(column: "id", as: Int64.self) }, [1, 2, 3])
+            XCTAssertTrue(try rows[0].decodeNil(column: "note"))
+            do {
+                try await database.raw("INSERT INTO t (name) VALUES (\(bind: "a"))").run()
+                XCTFail("a duplicate must be refused")
+            } catch {
+                XCTAssertTrue(StoreErrors.isUniqueViolation(error), "\(error)")
+            }
+            do {
+                try await database.raw("SELECT nope FROM t").run()
+                XCTFail("a bad statement must throw")
+            } catch {
+                XCTAssertTrue("\(StoreErrors.map(error))".contains("no such column"), "\(error)")
+            }
+        }
+        await backend.shutdown()
+    }
+
+    func testABatchWaitsForAnnouncedWritesAndCommitsThemTogether() async throws {
+        let backend = try await CountingBackend(
+            SQLiteStoreBackend.open(path: directory.url.appendingPathComponent("g.sqlite").path, logger: .storeTests))
+        let writer = GroupCommitWriter(
+            backend: backend, maxDelay: 30, isRetryable: { _ in false }, mapError: { $0 })
+        try await backend.withWriter { try await $0.raw("CREATE TABLE t (v TEXT)").run() }
+        let baseline = backend.commits
+
+        let announcement = writer.announce()
+        let first = Task { try await writer.write { try await $0.raw("INSERT INTO t VALUES ('first')").run() } }
+        while writer.pendingCount < 1 { await Task.yield() }
+        // The first write stays queued while a write is announced; the second joins it.
+        let second = Task { try await writer.write { try await $0.raw("INSERT INTO t VALUES ('second')").run() } }
+        while writer.pendingCount < 2 { await Task.yield() }
+        announcement.end()
+        try await first.value
+        try await second.value
+        XCTAssertEqual(backend.commits - baseline, 1, "both writes share one transaction")
+
+        // An announcement that never ends delays a batch by at most maxDelay.
+        let quick = GroupCommitWriter(backend: backend, maxDelay: 0.05, isRetryable: { _ in false }, mapError: { $0 })
+        let forgotten = quick.announce()
+        try await quick.write { try await $0.raw("INSERT INTO t VALUES ('third')").run() }
+        withExtendedLifetime(forgotten) {}
+        await writer.close()
+        await quick.close()
+        await backend.shutdown()
+    }
+}
+
+/// Counts the writer's transactions (one `withWriter` call per batch).
+private final class CountingBackend: SQLStoreBackend {
+    private let base: any SQLStoreBackend
+    private let count = Atomic<Int>(0)
+
+    init(_ base: any SQLStoreBackend) {
+        self.base = base
+    }
+
+    var commits: Int { count.load(ordering: .sequentiallyConsistent) }
+    var dialect: SQLStoreDialect { base.dialect }
+    var location: String { base.location }
+    var writerExecutor: (any TaskExecutor)? { base.writerExecutor }
+
+    func withWriter<T: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
+        count.add(1, ordering: .sequentiallyConsistent)
+        return try await base.withWriter(body)
+    }
+
+    func reader() -> any SQLDatabase { base.reader() }
+    func shutdown() async { await base.shutdown() }
+}
+
+private func currentThreadID() -> UInt {
+    UInt(pthread_self())
+}
