@@ -31,12 +31,9 @@ extension SQLFirebreakStore {
 
     /// The unresolved incident of `key` with its alerts, locked for the transaction on PostgreSQL.
     static func openIncident(key: String, on database: any SQLDatabase, dialect: SQLStoreDialect) async throws -> Incident? {
-        let rows = try await database.raw(
-            """
-            SELECT \(unsafeRaw: StoreRows.incidentColumns) FROM incidents \
-            WHERE incident_key = \(bind: key) AND status <> 'resolved'\(unsafeRaw: dialect.lockRow)
-            """
-        ).all()
+        let rows = try await database.rows(StoreStatement(
+            "SELECT \(StoreRows.incidentColumns) FROM incidents WHERE incident_key = ? AND status <> 'resolved'\(dialect.lockRow)",
+            [.text(key)]))
         guard let row = rows.first else { return nil }
         var incident = try StoreRows.incident(row)
         incident.alerts = try await alerts(of: [incident.id], on: database)[incident.id] ?? []
@@ -82,19 +79,19 @@ extension SQLFirebreakStore {
     }
 
     static func insertIncident(_ incident: Incident, on database: any SQLDatabase) async throws -> Int64 {
-        let rows = try await database.raw(
+        let rows = try await database.rows(StoreStatement(
             """
             INSERT INTO incidents (incident_key, source, title, status, severity, service, labels, runbook_id, \
             runbook_reason, runbook_url, detected_at, opened_at, acknowledged_at, acknowledged_by, resolved_at, resolved_by) \
-            VALUES (\(bind: incident.key), \(bind: incident.source.rawValue), \(bind: incident.title), \
-            \(bind: incident.status.rawValue), \(bind: incident.severity.rawValue), \(bind: incident.service), \
-            \(bind: StoreText.json(incident.labels)), \(bind: incident.runbook?.id), \(bind: incident.runbook?.reason.rawValue), \
-            \(bind: incident.runbook?.url), \(bind: StoreRows.seconds(incident.detectedAt)), \
-            \(bind: incident.openedAt.timeIntervalSince1970), \(bind: StoreRows.seconds(incident.acknowledgedAt)), \
-            \(bind: incident.acknowledgedBy), \(bind: StoreRows.seconds(incident.resolvedAt)), \(bind: incident.resolvedBy)) \
-            RETURNING id
-            """
-        ).all()
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id
+            """,
+            [
+                .text(incident.key), .text(incident.source.rawValue), .text(incident.title), .text(incident.status.rawValue),
+                .text(incident.severity.rawValue), StoreValue(incident.service), .text(StoreText.json(incident.labels)),
+                StoreValue(incident.runbook?.id), StoreValue(incident.runbook?.reason.rawValue), StoreValue(incident.runbook?.url),
+                StoreValue(incident.detectedAt), StoreValue(incident.openedAt), StoreValue(incident.acknowledgedAt),
+                StoreValue(incident.acknowledgedBy), StoreValue(incident.resolvedAt), StoreValue(incident.resolvedBy),
+            ]))
         return try rows[0].decode(column: "id", as: Int64.self)
     }
 
@@ -116,41 +113,39 @@ extension SQLFirebreakStore {
 
     /// Inserts or updates the alerts of `incident` whose fingerprints are in `fingerprints`, in one statement.
     static func upsertAlerts(of incident: Incident, only fingerprints: Set<String>, on database: any SQLDatabase) async throws {
-        var rows: [SQLQueryString] = []
+        var statement = StoreStatement("INSERT INTO incident_alerts (\(StoreRows.alertColumns)) VALUES ")
+        var rows = 0
         for (position, alert) in incident.alerts.enumerated() where fingerprints.contains(alert.fingerprint) {
-            rows.append(
-                """
-                (\(bind: incident.id), \(bind: alert.fingerprint), \(bind: Int64(position)), \(bind: alert.status.rawValue), \
-                \(bind: StoreText.json(alert.labels)), \(bind: StoreText.json(alert.annotations)), \
-                \(bind: StoreRows.seconds(alert.startsAt)), \(bind: StoreRows.seconds(alert.endsAt)), \
-                \(bind: alert.firstSeenAt.timeIntervalSince1970), \(bind: alert.lastSeenAt.timeIntervalSince1970))
-                """)
+            statement.append(
+                rows == 0 ? "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)" : ", (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                .integer(incident.id), .text(alert.fingerprint), .integer(Int64(position)), .text(alert.status.rawValue),
+                .text(StoreText.json(alert.labels)), .text(StoreText.json(alert.annotations)), StoreValue(alert.startsAt),
+                StoreValue(alert.endsAt), StoreValue(alert.firstSeenAt), StoreValue(alert.lastSeenAt))
+            rows += 1
         }
-        guard !rows.isEmpty else { return }
-        let statement: SQLQueryString =
-            "INSERT INTO incident_alerts (\(unsafeRaw: StoreRows.alertColumns)) VALUES " + rows.joined(separator: ", ")
-            + """
+        guard rows > 0 else { return }
+        statement.append(
+            """
              ON CONFLICT (incident_id, fingerprint) DO UPDATE SET position = excluded.position, status = excluded.status, \
             labels = excluded.labels, annotations = excluded.annotations, starts_at = excluded.starts_at, \
             ends_at = excluded.ends_at, last_seen_at = excluded.last_seen_at
-            """
-        try await database.raw(statement).run()
+            """)
+        try await database.run(statement)
     }
 
     /// Appends `events` to incident `incidentID`'s timeline and returns them with their ids.
     static func insertEvents(_ events: [TimelineEvent], incidentID: Int64, on database: any SQLDatabase) async throws -> [TimelineEvent] {
         guard !events.isEmpty else { return [] }
-        let rows: [SQLQueryString] = events.map { event in
-            """
-            (\(bind: incidentID), \(bind: event.at.timeIntervalSince1970), \(bind: event.kind.rawValue), \(bind: event.actor), \
-            \(bind: event.message), \(bind: StoreText.json(event.details)))
-            """
+        var statement = StoreStatement("INSERT INTO timeline_events (incident_id, at, kind, actor, message, details) VALUES ")
+        for (index, event) in events.enumerated() {
+            statement.append(
+                index == 0 ? "(?, ?, ?, ?, ?, ?)" : ", (?, ?, ?, ?, ?, ?)",
+                .integer(incidentID), StoreValue(event.at), .text(event.kind.rawValue), StoreValue(event.actor), .text(event.message),
+                .text(StoreText.json(event.details)))
         }
-        let statement: SQLQueryString =
-            "INSERT INTO timeline_events (incident_id, at, kind, actor, message, details) VALUES " + rows.joined(separator: ", ")
-            + " RETURNING id"
+        statement.append(" RETURNING id")
         // Ids are handed out in VALUES order by the single writer transaction; sorting makes that explicit.
-        let ids = try await database.raw(statement).all().map { try $0.decode(column: "id", as: Int64.self) }.sorted()
+        let ids = try await database.rows(statement).map { try $0.decode(column: "id", as: Int64.self) }.sorted()
         return zip(events, ids).map { event, id in
             var stored = event
             stored.id = id
@@ -160,14 +155,15 @@ extension SQLFirebreakStore {
     }
 
     static func insertDelivery(_ notification: AlertNotification, incidentID: Int64?, on database: any SQLDatabase) async throws -> Int64 {
-        let rows = try await database.raw(
+        let rows = try await database.rows(StoreStatement(
             """
             INSERT INTO deliveries (request_id, source, incident_key, alert_count, incident_id, received_at) \
-            VALUES (\(bind: notification.requestID), \(bind: notification.source.rawValue), \(bind: notification.key), \
-            \(bind: Int64(notification.alerts.count)), \(bind: incidentID), \(bind: notification.receivedAt.timeIntervalSince1970)) \
-            RETURNING id
-            """
-        ).all()
+            VALUES (?, ?, ?, ?, ?, ?) RETURNING id
+            """,
+            [
+                StoreValue(notification.requestID), .text(notification.source.rawValue), .text(notification.key),
+                .integer(Int64(notification.alerts.count)), StoreValue(incidentID), StoreValue(notification.receivedAt),
+            ]))
         return try rows[0].decode(column: "id", as: Int64.self)
     }
 }

@@ -15,7 +15,7 @@ final class SQLiteWriterConnection: @unchecked Sendable {
     private var statements: [String: OpaquePointer] = [:]
     private var lastUse: [String: UInt64] = [:]
     private var useCounter: UInt64 = 0
-    private let maxStatements = 96
+    private let maxStatements = 256
 
     /// Opens (creating when missing) the database at `path`.
     init(path: String) throws {

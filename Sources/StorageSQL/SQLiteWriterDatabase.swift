@@ -34,6 +34,15 @@ struct SQLiteWriterDatabase: SQLDatabase {
         try await closure(self)
     }
 
+    /// Runs a ``StoreStatement`` as it is: no serialization, values bound directly.
+    func directRows(_ statement: StoreStatement) throws -> [any SQLRow] {
+        var rows: [any SQLRow] = []
+        try connection.execute(statement.sql, statement.values.map(\.sqliteData)) { row in
+            rows.append(SQLiteWriterSQLRow(row: row, decoder: decoder))
+        }
+        return rows
+    }
+
     private func run(_ query: any SQLExpression, _ onRow: (any SQLRow) -> Void) throws {
         let (sql, binds) = serialize(query)
         let data = try binds.map(sqliteData)

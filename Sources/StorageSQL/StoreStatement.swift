@@ -1,0 +1,78 @@
+import Foundation
+import SQLKit
+import SQLiteKit
+
+/// A statement of the store's ingest path with `?` placeholders and plain values. On the SQLite
+/// writer it is prepared once and bound directly, skipping SQLKit's expression tree (most of the
+/// writer's time at thousands of alerts a second); elsewhere it becomes an `SQLQueryString`
+/// with binds, so PostgreSQL runs the same SQL.
+struct StoreStatement {
+    var sql: String
+    var values: [StoreValue]
+
+    init(_ sql: String, _ values: [StoreValue] = []) {
+        self.sql = sql
+        self.values = values
+    }
+
+    /// Appends `text`, with `values` for its placeholders.
+    mutating func append(_ text: String, _ values: StoreValue...) {
+        sql += text
+        self.values += values
+    }
+
+    /// The SQLKit form: each `?` becomes a bind (the store's SQL holds no `?` in literals).
+    var queryString: SQLQueryString {
+        var query = SQLQueryString("")
+        var remaining = values.makeIterator()
+        for (index, part) in sql.split(separator: "?", omittingEmptySubsequences: false).enumerated() {
+            if index > 0, let value = remaining.next() { query.appendInterpolation(bind: value.bindable) }
+            query.appendLiteral(String(part))
+        }
+        return query
+    }
+}
+
+/// A value bound to a ``StoreStatement``. A null keeps its column's type, which PostgreSQL needs.
+enum StoreValue: Sendable {
+    case text(String?)
+    case integer(Int64?)
+    case real(Double?)
+
+    init(_ text: String?) { self = .text(text) }
+    init(_ integer: Int64?) { self = .integer(integer) }
+    init(_ date: Date?) { self = .real(date?.timeIntervalSince1970) }
+
+    var sqliteData: SQLiteData {
+        switch self {
+        case .text(let text): text.map { .text($0) } ?? .null
+        case .integer(let integer): integer.map { .integer(Int($0)) } ?? .null
+        case .real(let real): real.map { .float($0) } ?? .null
+        }
+    }
+
+    var bindable: any Encodable & Sendable {
+        switch self {
+        case .text(let text): text
+        case .integer(let integer): integer
+        case .real(let real): real
+        }
+    }
+}
+
+extension SQLDatabase {
+    /// Runs `statement` and returns its rows.
+    func rows(_ statement: StoreStatement) async throws -> [any SQLRow] {
+        if let writer = self as? SQLiteWriterDatabase { return try writer.directRows(statement) }
+        return try await raw(statement.queryString).all()
+    }
+
+    /// Runs `statement`, ignoring any rows.
+    func run(_ statement: StoreStatement) async throws {
+        if let writer = self as? SQLiteWriterDatabase {
+            _ = try writer.directRows(statement)
+            return
+        }
+        try await raw(statement.queryString).run()
+    }
+}
