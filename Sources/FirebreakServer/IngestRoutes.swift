@@ -26,6 +26,8 @@ enum IngestRoutes {
 
     static func pagerDuty(_ call: inout APICall) async throws -> Response {
         let environment = call.environment
+        let announcement = environment.store.announceWrite()
+        defer { announcement.end() }
         let runtime = environment.runtime.value
         let buffer: ByteBuffer
         do {
@@ -44,6 +46,7 @@ enum IngestRoutes {
         let dedupKey = event.dedupKey ?? UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased()
         let now = environment.now()
         if action == "acknowledge" {
+            announcement.end()
             _ = try await environment.timed("acknowledge") {
                 try await environment.store.acknowledge(key: dedupKey, by: runtime.pagerDutyIntegrations[routingKey], at: now, using: runtime.engine)
             }
@@ -53,6 +56,7 @@ enum IngestRoutes {
                 source: .pagerduty, key: dedupKey, summary: event.payload?.summary, alerts: [event.alert(dedupKey: dedupKey, status: status)],
                 receivedAt: now, integration: runtime.pagerDutyIntegrations[routingKey], requestID: call.requestID)
             try await prepare(&notification, runtime: runtime)
+            announcement.end()
             _ = try await environment.timed("ingest") { try await environment.store.ingest(notification, using: runtime.engine) }
             environment.metrics.ingested(source: .pagerduty, alerts: 1)
         }
