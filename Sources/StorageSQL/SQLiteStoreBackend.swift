@@ -14,7 +14,6 @@ final class SQLiteStoreBackend: SQLStoreBackend {
     let location: String
     let writerExecutor: (any TaskExecutor)?
     private let writer: SQLiteWriterConnection
-    let checkpointer: SQLiteCheckpointer
     private let readers: [SQLiteConnection]
     private let writerDatabase: any SQLDatabase
     private let readerDatabases: [any SQLDatabase]
@@ -25,13 +24,11 @@ final class SQLiteStoreBackend: SQLStoreBackend {
         let writer = try SQLiteWriterConnection(path: path)
         let writerDatabase = SQLiteWriterDatabase(connection: writer, logger: logger)
         var readers: [SQLiteConnection] = []
-        var checkpointer: SQLiteCheckpointer?
         do {
             // busy_timeout bounds the wait for another process's lock (SQLiteNIO's handler waits forever).
             try await writerDatabase.raw("PRAGMA busy_timeout = 10000").run()
             try await writerDatabase.raw("PRAGMA journal_mode = WAL").run()
             try await writerDatabase.raw("PRAGMA synchronous = FULL").run()
-            checkpointer = try SQLiteCheckpointer(path: path)
             for _ in 0..<readerCount {
                 let connection = try await SQLiteConnection.open(storage: .file(path: path), logger: logger)
                 readers.append(connection)
@@ -42,21 +39,14 @@ final class SQLiteStoreBackend: SQLStoreBackend {
         } catch {
             for connection in readers { try? await connection.close() }
             writer.close()
-            checkpointer?.stop()
             throw error
         }
-        return SQLiteStoreBackend(
-            path: path, writer: writer, writerDatabase: writerDatabase, checkpointer: checkpointer!, readers: readers)
+        return SQLiteStoreBackend(path: path, writer: writer, writerDatabase: writerDatabase, readers: readers)
     }
 
-    private init(
-        path: String, writer: SQLiteWriterConnection, writerDatabase: SQLiteWriterDatabase, checkpointer: SQLiteCheckpointer,
-        readers: [SQLiteConnection]
-    ) {
+    private init(path: String, writer: SQLiteWriterConnection, writerDatabase: SQLiteWriterDatabase, readers: [SQLiteConnection]) {
         self.location = path
         self.writer = writer
-        self.checkpointer = checkpointer
-        writer.installWALHook(checkpointer)
         self.writerDatabase = writerDatabase
         self.readers = readers
         self.readerDatabases = readers.map { $0.sql() }
@@ -74,9 +64,7 @@ final class SQLiteStoreBackend: SQLStoreBackend {
 
     func shutdown() async {
         for connection in readers { try? await connection.close() }
-        writer.removeWALHook()
         writer.close()
-        checkpointer.stop()
         (writerExecutor as? WriterThreadExecutor)?.stop()
     }
 }

@@ -42,11 +42,6 @@ final class SQLiteWriterConnection: @unchecked Sendable {
         handle = nil
     }
 
-    /// Calls `body` with the open handle; `nil` once closed.
-    func withHandle<T>(_ body: (OpaquePointer) -> T) -> T? {
-        handle.map(body)
-    }
-
     /// Runs `sql` with `binds`, calling `onRow` with each result row.
     func execute(_ sql: String, _ binds: [SQLiteData], onRow: (SQLiteWriterRow) -> Void) throws {
         guard let handle else { throw SQLiteWriterError(code: SQLITE_MISUSE, message: "the SQLite writer is closed") }

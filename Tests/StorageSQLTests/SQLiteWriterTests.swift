@@ -60,27 +60,6 @@ final class SQLiteWriterTests: XCTestCase {
         await backend.shutdown()
     }
 
-    func testALongLogIsCheckpointedBesideTheWriterAndNothingIsLost() async throws {
-        let backend = try await SQLiteStoreBackend.open(path: directory.url.appendingPathComponent("c.sqlite").path, logger: .storeTests)
-        let filler = String(repeating: "x", count: 8000)
-        try await backend.withWriter { database in
-            try await database.raw("CREATE TABLE t (id INTEGER PRIMARY KEY, v TEXT)").run()
-            XCTAssertEqual(backend.checkpointer.completedCheckpoints, 0)
-            // About 1,500 log pages in 60 commits: past the point where a checkpoint is asked for.
-            for _ in 0..<60 {
-                try await database.raw("BEGIN IMMEDIATE").run()
-                for _ in 0..<12 { try await database.raw("INSERT INTO t (v) VALUES (\(bind: filler))").run() }
-                try await database.raw("COMMIT").run()
-            }
-        }
-        let deadline = Date(timeIntervalSinceNow: 30)
-        while backend.checkpointer.completedCheckpoints == 0, Date() < deadline { await Task.yield() }
-        XCTAssertGreaterThan(backend.checkpointer.completedCheckpoints, 0, "the checkpoint thread ran")
-        let count = try await backend.reader().raw("SELECT count(*) AS n FROM t").all()[0].decode(column: "n", as: Int.self)
-        XCTAssertEqual(count, 720)
-        await backend.shutdown()
-    }
-
     func testABatchWaitsForAnnouncedWritesAndCommitsThemTogether() async throws {
         let backend = try await CountingBackend(
             SQLiteStoreBackend.open(path: directory.url.appendingPathComponent("g.sqlite").path, logger: .storeTests))
