@@ -7,8 +7,6 @@ import IncidentEngine
 enum IngestRoutes {
     static func alertmanager(_ call: inout APICall) async throws -> Response {
         let environment = call.environment
-        let announcement = environment.store.announceWrite()
-        defer { announcement.end() }
         let runtime = environment.runtime.value
         let limit = runtime.config.server.limits.maxBodyBytes
         let buffer = try await call.body(limit: limit)
@@ -16,7 +14,6 @@ enum IngestRoutes {
         var notification = try runtime.translator.notification(from: webhook, receivedAt: environment.now(), requestID: call.requestID)
         if notification.integration == nil { notification.integration = call.actor }
         try await prepare(&notification, runtime: runtime)
-        announcement.end()
         let result = try await environment.timed("ingest") { try await environment.store.ingest(notification, using: runtime.engine) }
         environment.metrics.ingested(source: .alertmanager, alerts: notification.alerts.count)
         return JSONResponse.make(
@@ -26,8 +23,6 @@ enum IngestRoutes {
 
     static func pagerDuty(_ call: inout APICall) async throws -> Response {
         let environment = call.environment
-        let announcement = environment.store.announceWrite()
-        defer { announcement.end() }
         let runtime = environment.runtime.value
         let buffer: ByteBuffer
         do {
@@ -46,7 +41,6 @@ enum IngestRoutes {
         let dedupKey = event.dedupKey ?? UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased()
         let now = environment.now()
         if action == "acknowledge" {
-            announcement.end()
             _ = try await environment.timed("acknowledge") {
                 try await environment.store.acknowledge(key: dedupKey, by: runtime.pagerDutyIntegrations[routingKey], at: now, using: runtime.engine)
             }
@@ -56,7 +50,6 @@ enum IngestRoutes {
                 source: .pagerduty, key: dedupKey, summary: event.payload?.summary, alerts: [event.alert(dedupKey: dedupKey, status: status)],
                 receivedAt: now, integration: runtime.pagerDutyIntegrations[routingKey], requestID: call.requestID)
             try await prepare(&notification, runtime: runtime)
-            announcement.end()
             _ = try await environment.timed("ingest") { try await environment.store.ingest(notification, using: runtime.engine) }
             environment.metrics.ingested(source: .pagerduty, alerts: 1)
         }

@@ -143,12 +143,4 @@ public protocol IncidentStore: Sendable {
 
     /// Number of unresolved incidents by severity (for metrics).
     func openIncidentCounts() async throws -> [IncidentSeverity: Int]
-
-    /// Announces a write that will follow shortly (see ``WriteAnnouncement``).
-    func announceWrite() -> WriteAnnouncement
-}
-
-extension IncidentStore {
-    /// Stores that do not group commits need no announcements.
-    public func announceWrite() -> WriteAnnouncement { WriteAnnouncement() }
 }

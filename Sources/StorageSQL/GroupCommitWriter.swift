@@ -28,24 +28,17 @@ final class GroupCommitWriter: Sendable {
     private let backend: any SQLStoreBackend
     private let maxBatch: Int
     private let state = Mutex(State())
-    /// Writes announced and not yet made (see ``announce()``).
-    private let announced = Atomic<Int>(0)
-    /// Signalled when a job is queued or an announcement ends, for a batch that waits for them.
-    private let arrivals = NSCondition()
-    /// Longest wait of a batch for announced writes.
-    private let maxDelay: TimeInterval
     /// Errors for which a job is run again in a fresh savepoint (a replica opened the same key first).
     private let isRetryable: @Sendable (any Error) -> Bool
     /// Maps database errors to ``StoreError``.
     private let mapError: @Sendable (any Error) -> any Error
 
     init(
-        backend: any SQLStoreBackend, maxBatch: Int = 256, maxDelay: TimeInterval = 0.001,
-        isRetryable: @escaping @Sendable (any Error) -> Bool, mapError: @escaping @Sendable (any Error) -> any Error
+        backend: any SQLStoreBackend, maxBatch: Int = 256, isRetryable: @escaping @Sendable (any Error) -> Bool,
+        mapError: @escaping @Sendable (any Error) -> any Error
     ) {
         self.backend = backend
         self.maxBatch = maxBatch
-        self.maxDelay = maxDelay
         self.isRetryable = isRetryable
         self.mapError = mapError
     }
@@ -68,16 +61,6 @@ final class GroupCommitWriter: Sendable {
         return value
     }
 
-    /// Announces a write coming shortly: until it ends, the next batch may wait up to `maxDelay`
-    /// for it, so that requests being decoded side by side share one commit.
-    func announce() -> WriteAnnouncement {
-        announced.add(1, ordering: .relaxed)
-        return WriteAnnouncement { [self] in
-            announced.subtract(1, ordering: .relaxed)
-            signalArrival()
-        }
-    }
-
     /// Refuses new writes, waits for queued ones to commit, and returns.
     func close() async {
         await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
@@ -98,7 +81,6 @@ final class GroupCommitWriter: Sendable {
             state.running = true
             return true
         }
-        signalArrival()
         switch start {
         case nil: job.finish(StoreError.closed)
         case true?: Task(executorPreference: backend.writerExecutor) { await self.drain() }
@@ -106,30 +88,8 @@ final class GroupCommitWriter: Sendable {
         }
     }
 
-    /// Writes queued and not yet taken by a batch.
-    var pendingCount: Int { state.withLock { $0.pending.count } }
-
-    private func signalArrival() {
-        arrivals.lock()
-        arrivals.broadcast()
-        arrivals.unlock()
-    }
-
-    /// Blocks the writer thread until every announced write is queued, the batch is full, or
-    /// `maxDelay` passed. Only on a backend with a thread of its own: a shared pool thread must not block.
-    private func waitForAnnouncedWrites() {
-        guard backend.writerExecutor != nil, maxDelay > 0 else { return }
-        let deadline = Date(timeIntervalSinceNow: maxDelay)
-        arrivals.lock()
-        defer { arrivals.unlock() }
-        while announced.load(ordering: .relaxed) > 0, state.withLock({ $0.pending.count < maxBatch }) {
-            if !arrivals.wait(until: deadline) { return }
-        }
-    }
-
     private func drain() async {
         while true {
-            waitForAnnouncedWrites()
             let next = state.withLock { state -> [Job]? in
                 if state.pending.isEmpty {
                     state.running = false

@@ -89,10 +89,6 @@ public final class SQLFirebreakStore: FirebreakStore {
         }
     }
 
-    public func announceWrite() -> WriteAnnouncement {
-        writer.announce()
-    }
-
     /// Queues a write for the next group commit.
     func write<T: Sendable>(_ body: @escaping @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
         guard !isClosed.load(ordering: .sequentiallyConsistent) else { throw StoreError.closed }

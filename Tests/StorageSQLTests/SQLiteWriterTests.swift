@@ -2,11 +2,9 @@ import Foundation
 import SQLKit
 import Storage
 @testable import StorageSQL
-import Synchronization
 import XCTest
 
-/// The SQLite writer: its own thread, direct statements, and group commits that wait for
-/// announced writes.
+/// The SQLite writer: a thread of its own and statements run directly.
 final class SQLiteWriterTests: XCTestCase {
     private var directory: TemporaryStoreDirectory!
 
@@ -59,58 +57,6 @@ final class SQLiteWriterTests: XCTestCase {
         }
         await backend.shutdown()
     }
-
-    func testABatchWaitsForAnnouncedWritesAndCommitsThemTogether() async throws {
-        let backend = try await CountingBackend(
-            SQLiteStoreBackend.open(path: directory.url.appendingPathComponent("g.sqlite").path, logger: .storeTests))
-        let writer = GroupCommitWriter(
-            backend: backend, maxDelay: 30, isRetryable: { _ in false }, mapError: { $0 })
-        try await backend.withWriter { try await $0.raw("CREATE TABLE t (v TEXT)").run() }
-        let baseline = backend.commits
-
-        let announcement = writer.announce()
-        let first = Task { try await writer.write { try await $0.raw("INSERT INTO t VALUES ('first')").run() } }
-        while writer.pendingCount < 1 { await Task.yield() }
-        // The first write stays queued while a write is announced; the second joins it.
-        let second = Task { try await writer.write { try await $0.raw("INSERT INTO t VALUES ('second')").run() } }
-        while writer.pendingCount < 2 { await Task.yield() }
-        announcement.end()
-        try await first.value
-        try await second.value
-        XCTAssertEqual(backend.commits - baseline, 1, "both writes share one transaction")
-
-        // An announcement that never ends delays a batch by at most maxDelay.
-        let quick = GroupCommitWriter(backend: backend, maxDelay: 0.05, isRetryable: { _ in false }, mapError: { $0 })
-        let forgotten = quick.announce()
-        try await quick.write { try await $0.raw("INSERT INTO t VALUES ('third')").run() }
-        withExtendedLifetime(forgotten) {}
-        await writer.close()
-        await quick.close()
-        await backend.shutdown()
-    }
-}
-
-/// Counts the writer's transactions (one `withWriter` call per batch).
-private final class CountingBackend: SQLStoreBackend {
-    private let base: any SQLStoreBackend
-    private let count = Atomic<Int>(0)
-
-    init(_ base: any SQLStoreBackend) {
-        self.base = base
-    }
-
-    var commits: Int { count.load(ordering: .sequentiallyConsistent) }
-    var dialect: SQLStoreDialect { base.dialect }
-    var location: String { base.location }
-    var writerExecutor: (any TaskExecutor)? { base.writerExecutor }
-
-    func withWriter<T: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
-        count.add(1, ordering: .sequentiallyConsistent)
-        return try await base.withWriter(body)
-    }
-
-    func reader() -> any SQLDatabase { base.reader() }
-    func shutdown() async { await base.shutdown() }
 }
 
 private func currentThreadID() -> UInt {
