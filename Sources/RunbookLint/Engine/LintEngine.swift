@@ -60,18 +60,21 @@ public struct LintEngine: Sendable {
         clock.mark("parse")
 
         let classifier = CommandClassifier(extraRules: config.commands.map(Self.rule))
+        // `bash -n` works in processes of its own: each document's scripts go to it as soon as the
+        // document is analysed, so it runs beside the analysis and every other rule, and only
+        // `shell-syntax` waits for it.
+        let shellStream = makeShellStream(config: config)
         var documents = Parallel.map(tree.documents.count) { index in
             let document = tree.documents[index]
             if let cached = findingsCache?.lookup(file: document.file, hash: document.contentHash) {
+                shellStream.submit([], number: index)
                 return AnalyzedDocument(document: document, cached: cached)
             }
-            return AnalyzedDocument(document: document, classifier: classifier)
+            let analyzed = AnalyzedDocument(document: document, classifier: classifier)
+            shellStream.submit(analyzed.checkedScripts.map(\.script), number: index)
+            return analyzed
         }
         clock.mark("analyse")
-        // `bash -n` works in processes of its own: it runs while every other rule does, and only
-        // `shell-syntax` waits for it.
-        let analyzed = documents
-        let shellCheck = BackgroundWork { try self.checkShell(analyzed, config: config) }
 
         let ruleFiles = options.ruleFiles + config.rules.map { DisplayPath.relative(config.resolve($0), to: cwd) }
         let loaded = AlertRuleLoader.load(paths: ruleFiles, baseDirectory: cwd)
@@ -100,10 +103,16 @@ public struct LintEngine: Sendable {
             if let cached = document.cachedFindings { return (cached, fresh) }
             return (Self.contentRulesBesideShell.flatMap { $0.check(document, context) }, fresh)
         }
+        // Tree rules do not look at `bash -n` results: they run while it may still be busy.
+        let treeFindings = Self.treeRules.flatMap { $0.check(analyzedTree, context) }
         clock.mark("document rules")
-        let shell = try shellCheck.result()
+        let shell = try finishShellCheck(shellStream, documents)
         clock.mark("shell syntax")
         for entry in shell.issues { documents[entry.document].shellIssues[entry.line] = entry.issues }
+        let withShell = documents
+        let shellFindings = Parallel.map(withShell.count) { index in
+            withShell[index].cachedFindings == nil ? ShellSyntaxRule().check(withShell[index], context) : []
+        }
         var (shellBlocks, cached) = (shell.checked, shell.cacheHits)
         var findings: [Finding] = []
         for (index, document) in documents.enumerated() {
@@ -113,12 +122,12 @@ public struct LintEngine: Sendable {
                 findings += ruled[index].content + ruled[index].fresh
                 continue
             }
-            let contentOnly = ruled[index].content + ShellSyntaxRule().check(document, context)
+            let contentOnly = ruled[index].content + shellFindings[index]
             findingsCache?.store(document.document, findings: contentOnly)
             findings += contentOnly + ruled[index].fresh
         }
         try? findingsCache?.save(keeping: Set(tree.documents.map(\.file)))
-        for rule in Self.treeRules { findings += rule.check(analyzedTree, context) }
+        findings += treeFindings
         findings = Self.applyLevels(findings, config: config)
         clock.mark("tree rules")
         var result = report(findings, tree, loaded.rules.count, shellBlocks, cached)
