@@ -69,8 +69,12 @@ public enum LanguageSniffer {
             return header.first.map { $0.isUppercase } == true ? "INI" : "TOML"
         }
         if command.arguments.first?.raw == "=", isKeyLike(raw) { return "TOML" }
-        let upper = program.uppercased()
-        if !command.arguments.isEmpty && (sqlVerbs.contains(upper) || (upperOnlySQLVerbs.contains(program))) { return "SQL" }
+        // No SQL verb is longer than 8 letters, even upper-cased from other scripts: longer programs skip the look-up.
+        if !command.arguments.isEmpty, program.utf8.count <= 16,
+            sqlVerbs.contains(program.uppercased()) || upperOnlySQLVerbs.contains(program)
+        {
+            return "SQL"
+        }
         if raw.hasPrefix("\"") && raw.contains("\":") { return "JSON" }
         if raw.hasPrefix("{\"") || raw.hasPrefix("[{") || raw.hasPrefix("{'") { return "JSON" }
         if raw.hasSuffix(":") && isKeyLike(String(raw.dropLast())) { return "YAML" }

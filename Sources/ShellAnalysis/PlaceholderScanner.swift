@@ -245,7 +245,8 @@ struct PlaceholderScanner {
         }
         if byte(i - 1) != B.minus, let dashed = detectYourHere(at: i) { return dashed }
         if let run = detectXRun(at: i) { return run }
-        guard byte(j) != B.minus else { return nil }
+        // Every marker is 8 to 10 bytes and starts with C or R: most words are ruled out without a String.
+        guard byte(j) != B.minus, (8...10).contains(word.count), word.first == 0x43 || word.first == 0x52 else { return nil }
         let text = String(decoding: word, as: UTF8.self)
         if Self.markers.contains(text) {
             return atAssignment ? nil : (.marker, j, text)

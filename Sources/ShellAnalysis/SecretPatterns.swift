@@ -160,6 +160,12 @@ struct SecretPatterns {
         var keyStart = keyEnd
         while let c = byte(keyStart - 1), B.isIdentifier(c) || c == B.minus || c == B.dot { keyStart -= 1 }
         guard keyStart < keyEnd else { return nil }
+        // A secret's name ends like `pass` or one of `nameWords` (s, d, e, n, t or y): other keys
+        // are passed over without building their text.
+        switch bytes[keyEnd - 1] | 0x20 {
+        case 0x73, 0x64, 0x65, 0x6E, 0x74, 0x79: break
+        default: return nil
+        }
         let key = String(decoding: bytes[keyStart..<keyEnd].map { B.isUpper($0) ? $0 | 0x20 : ($0 == B.minus ? B.underscore : $0) }, as: UTF8.self)
         let bare = key.drop { $0 == "_" }
         guard bare == "pass" || Self.nameWords.contains(where: bare.hasSuffix), !Self.nameSuffixes.contains(where: bare.hasSuffix) else {
