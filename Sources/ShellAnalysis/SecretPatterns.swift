@@ -22,6 +22,9 @@ struct SecretPatterns {
         "policy", "mode", "version", "header", "command", "cmd", "field", "key_id", "provider", "store", "manager",
     ]
 
+    private static let nameWordBytes = nameWords.map { Array($0.utf8) }
+    private static let nameSuffixBytes = nameSuffixes.map { Array($0.utf8) }
+
     func byte(_ j: Int) -> UInt8? { j >= 0 && j < bytes.count ? bytes[j] : nil }
 
     func isBoundary(_ j: Int) -> Bool { byte(j).map { !B.isAlphanumeric($0) } ?? true }
@@ -166,11 +169,14 @@ struct SecretPatterns {
         case 0x73, 0x64, 0x65, 0x6E, 0x74, 0x79: break
         default: return nil
         }
-        let key = String(decoding: bytes[keyStart..<keyEnd].map { B.isUpper($0) ? $0 | 0x20 : ($0 == B.minus ? B.underscore : $0) }, as: UTF8.self)
-        let bare = key.drop { $0 == "_" }
-        guard bare == "pass" || Self.nameWords.contains(where: bare.hasSuffix), !Self.nameSuffixes.contains(where: bare.hasSuffix) else {
-            return nil
-        }
+        // The key is ASCII (letters, digits, `_`, `-`, `.`): its bytes compare as its characters would.
+        let key = bytes[keyStart..<keyEnd].map { B.isUpper($0) ? $0 | 0x20 : ($0 == B.minus ? B.underscore : $0) }
+        let bareBytes = key.drop { $0 == B.underscore }
+        func endsWith(_ word: [UInt8]) -> Bool { bareBytes.count >= word.count && bareBytes.suffix(word.count).elementsEqual(word) }
+        guard bareBytes.elementsEqual("pass".utf8) || Self.nameWordBytes.contains(where: endsWith),
+            !Self.nameSuffixBytes.contains(where: endsWith)
+        else { return nil }
+        let bare = String(decoding: bareBytes, as: UTF8.self)
         var start = i + 1
         if bytes[i] == B.colon {
             guard let next = byte(start), B.isBlank(next) || next == B.doubleQuote || next == B.singleQuote else { return nil }
