@@ -25,6 +25,11 @@ struct SecretPatterns {
     private static let nameWordBytes = nameWords.map { Array($0.utf8) }
     private static let nameSuffixBytes = nameSuffixes.map { Array($0.utf8) }
 
+    /// The bytes `match(at:)` looks at; at any other byte no secret starts.
+    private static let startBytes: [Bool] = (0..<256).map { byte in
+        [0x41, 0x67, 0x78, 0x65, B.minus, 0x68, 0x62, 0x42, B.equals, B.colon].contains(UInt8(byte))
+    }
+
     func byte(_ j: Int) -> UInt8? { j >= 0 && j < bytes.count ? bytes[j] : nil }
 
     func isBoundary(_ j: Int) -> Bool { byte(j).map { !B.isAlphanumeric($0) } ?? true }
@@ -52,6 +57,10 @@ struct SecretPatterns {
         var spans: [Span] = []
         var i = 0
         while i < bytes.count {
+            guard Self.startBytes[Int(bytes[i])] else {
+                i += 1
+                continue
+            }
             if let span = match(at: i) {
                 if let last = spans.last, last.range.overlaps(span.range) {
                     i += 1
