@@ -37,6 +37,14 @@ public struct LintEngine: Sendable {
     public init(options: LintOptions) { self.options = options }
 
     public func run() throws -> LintReport {
+        let (result, usageErrors, workingSet) = try lint()
+        workingSet.releaseInBackground()
+        if !usageErrors.isEmpty { throw LintReportError(report: result, messages: usageErrors) }
+        return result
+    }
+
+    /// The run, returning with the report what it built on the way (for `run()` to free elsewhere).
+    private func lint() throws -> (report: LintReport, usageErrors: [String], workingSet: WorkingSet) {
         let clock = PhaseClock(enabled: ProcessInfo.processInfo.environment["FIREBREAK_TIMINGS"] != nil)
         defer { clock.report() }
         let config = try loadConfig()
@@ -134,8 +142,8 @@ public struct LintEngine: Sendable {
         result.documents = options.reuseParses ? [] : tree.documents
         result.parsedFiles = documents.filter { !options.reuseParses || $0.cachedFindings == nil }.map(\.document.file)
         result.coverage = ruleFiles.isEmpty ? nil : linkage
-        if !usageErrors.isEmpty { throw LintReportError(report: result, messages: usageErrors) }
-        return result
+        let workingSet = WorkingSet([documents, checked, analyzedTree, ruled, shellFindings, tree, shellStream, context])
+        return (result, usageErrors, workingSet)
     }
 
     private func report(_ findings: [Finding], _ tree: RunbookTree, _ alerts: Int, _ shellBlocks: Int, _ cached: Int) -> LintReport {
@@ -176,7 +184,7 @@ public struct LintEngine: Sendable {
     }
 
     private static func applyLevels(_ findings: [Finding], config: FirebreakConfig) -> [Finding] {
-        findings.compactMap { finding in
+        let leveled = findings.compactMap { finding -> Finding? in
             guard let level = config.level(ofRule: finding.rule) else { return finding }
             var adjusted = finding
             switch level {
@@ -186,7 +194,17 @@ public struct LintEngine: Sendable {
             case .error: adjusted.severity = .error
             }
             return adjusted
-        }.sorted { ($0.location, $0.rule, $0.message) < ($1.location, $1.rule, $1.message) }
+        }
+        // In (location, rule, message) order. Each file's place is found once: the sort then
+        // compares small numbers where it would compare the same long paths over and over.
+        let files = Set(leveled.map(\.location.file)).sorted()
+        let place = Dictionary(uniqueKeysWithValues: files.enumerated().map { ($1, $0) })
+        return leveled.map { (file: place[$0.location.file] ?? 0, finding: $0) }
+            .sorted {
+                ($0.file, $0.finding.location.line, $0.finding.location.column, $0.finding.rule, $0.finding.message)
+                    < ($1.file, $1.finding.location.line, $1.finding.location.column, $1.finding.rule, $1.finding.message)
+            }
+            .map(\.finding)
     }
 }
 
