@@ -22,7 +22,7 @@ enum BlockExtractor {
             length: code.fenceLength, openingLine: code.line)
         return CommandBlock(
             infoLanguage: language, language: kind, attributes: attributes, content: content,
-            script: scriptLines.joined(separator: "\n"), scriptLineMap: lineMap,
+            script: TextLines.join(scriptLines), scriptLineMap: lineMap,
             location: SourceLocation(file: file, line: code.line, column: code.column),
             endLine: code.endLine, unterminated: unterminated,
             alternatives: kind.isShell ? alternatives(in: scriptLines) : [])

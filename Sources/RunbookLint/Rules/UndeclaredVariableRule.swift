@@ -96,7 +96,7 @@ struct UndeclaredVariableRule: DocumentLintRule {
 
     /// The comment lines of a block, where authors document the variables they use.
     static func comments(_ block: CommandBlock) -> String {
-        TextLines.split(block.content).filter(isComment).joined(separator: "\n") + "\n"
+        TextLines.join(TextLines.split(block.content).filter(isComment)) + "\n"
     }
 
     /// Whether `line`, after leading spaces, starts with `#`. Decided on bytes, except when a
