@@ -39,6 +39,7 @@ public struct RunbookTree: Sendable {
         let onDisk: @Sendable (String) -> String = { display in display.hasPrefix("/") ? display : base + "/" + display }
         var markdown: [String] = []
         var files: [String] = []
+        var walked: [(relative: String, display: String)] = []
         var errors: [TreeLoadError] = []
         let manager = FileManager.default
         for root in roots {
@@ -66,10 +67,17 @@ public struct RunbookTree: Sendable {
                     continue
                 }
                 files.append(display)
-                let ext = (relative as NSString).pathExtension.lowercased()
-                if markdownExtensions.contains(ext), !isExcluded(relative, display) { markdown.append(display) }
+                walked.append((relative, display))
             }
         }
+        // Which walked files are Markdown and not excluded: decided on all cores, as the walk itself cannot be.
+        let candidates = walked
+        let wanted = Parallel.map(candidates.count) { index in
+            let (relative, display) = candidates[index]
+            let ext = (relative as NSString).pathExtension.lowercased()
+            return markdownExtensions.contains(ext) && !isExcluded(relative, display)
+        }
+        markdown += candidates.indices.filter { wanted[$0] }.map { candidates[$0].display }
         markdown = Array(Set(markdown)).sorted()
         let paths = markdown
         let counter = ProgressCounter(total: paths.count, report: progress)
