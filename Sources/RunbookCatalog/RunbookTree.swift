@@ -2,6 +2,12 @@ import Foundation
 import RunbookModel
 import RunbookParser
 
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// A problem loading the tree that stops lint from seeing what it was asked to (exit status 2).
 public struct TreeLoadError: Error, Sendable, CustomStringConvertible {
     public var path: String
@@ -58,9 +64,10 @@ public struct RunbookTree: Sendable {
                 continue
             }
             let prefix = root == "." ? "" : (root.hasSuffix("/") ? root : root + "/")
+            let rootOnDisk = onDisk(root)
             while let relative = enumerator.nextObject() as? String {
                 let display = prefix + relative
-                if enumerator.fileAttributes?[.type] as? FileAttributeType == .typeDirectory {
+                if isRealDirectory(rootOnDisk + "/" + relative) {
                     if isExcluded(relative + "/", display + "/") || relative.hasSuffix("/.git") || relative == ".git" {
                         enumerator.skipDescendants()
                     }
@@ -87,6 +94,13 @@ public struct RunbookTree: Sendable {
             return document
         }
         return RunbookTree(documents: documents, files: Array(Set(files)).sorted(), errors: errors)
+    }
+
+    /// Whether `path` is a directory, not a link to one: what the enumerator's `fileAttributes` tell,
+    /// from one `lstat` instead of a dictionary of every attribute.
+    private static func isRealDirectory(_ path: String) -> Bool {
+        var info = stat()
+        return lstat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR
     }
 
     /// All runbooks of all documents.
