@@ -13,6 +13,7 @@ extension ShellScanner {
         )
         CommandWrappers.apply(to: &command)
         recordAssignedNames(of: command)
+        if ownerIndex.count <= builder.id { ownerIndex += repeatElement(-1, count: builder.id + 1 - ownerIndex.count) }
         ownerIndex[builder.id] = commands.count
         commands.append(command)
         reparseShellString(of: command)
