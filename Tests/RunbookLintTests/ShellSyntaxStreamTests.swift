@@ -11,10 +11,18 @@ final class ShellSyntaxStreamTests: XCTestCase {
         var scripts = (0..<count).map { index in
             "echo \"checking ledger shard \(index)\"\nkubectl -n payments get pods -l shard=\(index)\n# it's routine"
         }
-        for index in stride(from: 7, to: count, by: 41) { scripts[index] = "echo start\necho 'unterminated quote \(index)\necho end" }
-        for index in stride(from: 20, to: count, by: 53) { scripts[index] = "kubectl -n payments get pods \(index)\n}\necho after" }
-        for index in stride(from: 33, to: count, by: 97) { scripts[index] = "cat <<EOF\nledger report \(index)\necho still inside" }
-        for index in stride(from: 50, to: count, by: 89) { scripts[index] = "declare -a shards=(a b\necho \(index) )\nfi" }
+        for index in stride(from: 7, to: count, by: 41) {
+            scripts[index] = "echo start\necho 'unterminated quote \(index)\necho end"
+        }
+        for index in stride(from: 20, to: count, by: 53) {
+            scripts[index] = "kubectl -n payments get pods \(index)\n}\necho after"
+        }
+        for index in stride(from: 33, to: count, by: 97) {
+            scripts[index] = "cat <<EOF\nledger report \(index)\necho still inside"
+        }
+        for index in stride(from: 50, to: count, by: 89) {
+            scripts[index] = "declare -a shards=(a b\necho \(index) )\nfi"
+        }
         return scripts
     }
 
@@ -48,7 +56,8 @@ final class ShellSyntaxStreamTests: XCTestCase {
     }
 
     func testNothingSubmittedStartsNothing() throws {
-        let stream = ShellSyntaxStream(oracle: .failure(ShellSyntaxError.bashNotFound("/nonexistent/bash")), openCache: nil)
+        let stream = ShellSyntaxStream(
+            oracle: .failure(ShellSyntaxError.bashNotFound("/nonexistent/bash")), openCache: nil)
         stream.submit([], number: 0)
         let (results, cacheHits) = try stream.finish()
         XCTAssertEqual(results.count, 0)
@@ -56,7 +65,8 @@ final class ShellSyntaxStreamTests: XCTestCase {
     }
 
     func testAFailedOracleIsThrownOnceScriptsCome() {
-        let stream = ShellSyntaxStream(oracle: .failure(ShellSyntaxError.bashNotFound("/nonexistent/bash")), openCache: nil)
+        let stream = ShellSyntaxStream(
+            oracle: .failure(ShellSyntaxError.bashNotFound("/nonexistent/bash")), openCache: nil)
         stream.submit(["echo ok"], number: 0)
         XCTAssertThrowsError(try stream.finish())
 

@@ -10,13 +10,16 @@ final class ByteMatchingTests: XCTestCase {
         if token == argument { return true }
         if token.hasPrefix("--") {
             return !token.contains("=") && argument.hasPrefix(token) && argument.utf8.count > token.utf8.count
-                && argument.utf8[argument.utf8.index(argument.utf8.startIndex, offsetBy: token.utf8.count)] == UInt8(ascii: "=")
+                && argument.utf8[argument.utf8.index(argument.utf8.startIndex, offsetBy: token.utf8.count)]
+                    == UInt8(ascii: "=")
         }
         guard token.utf8.count == 2, token.hasPrefix("-"), let letter = token.utf8.last else { return false }
         return CommandRule.isCluster(argument) && argument.utf8.dropFirst().contains(letter)
     }
 
-    private let tokens = ["-f", "-r", "--force", "--force=", "--all", "-*", "--dry-run*", "*", "delete", "-n 0", "", "-é", "--naïve"]
+    private let tokens = [
+        "-f", "-r", "--force", "--force=", "--all", "-*", "--dry-run*", "*", "delete", "-n 0", "", "-é", "--naïve",
+    ]
     private let arguments = [
         "-f", "-rf", "-fr", "-bn1", "-1f", "-abcdefgh", "-abcdefghi", "--force", "--force=yes", "--forced", "--force=",
         "--dry-run=client", "delete", "-", "--", "", "-é", "-fé", "--naïve=1", "-f\r", "-\u{301}f", "K", "\u{212A}",
@@ -26,7 +29,8 @@ final class ByteMatchingTests: XCTestCase {
         for token in tokens where !token.contains(" ") {
             for argument in arguments {
                 XCTAssertEqual(
-                    CommandRule.flagMatches(token, argument), referenceFlagMatches(token, argument), "token \(token) argument \(argument)")
+                    CommandRule.flagMatches(token, argument), referenceFlagMatches(token, argument),
+                    "token \(token) argument \(argument)")
             }
         }
     }
@@ -34,7 +38,8 @@ final class ByteMatchingTests: XCTestCase {
     func testIsOptionAgreesWithTheCharacterDefinition() {
         for argument in arguments + ["-\u{301}", "-x\u{301}", "x-", "\u{2010}x"] {
             XCTAssertEqual(
-                CommandClassifier.isOption(argument), argument.hasPrefix("-") && argument.count > 1, "argument \(argument)")
+                CommandClassifier.isOption(argument), argument.hasPrefix("-") && argument.count > 1,
+                "argument \(argument)")
         }
     }
 
@@ -44,7 +49,8 @@ final class ByteMatchingTests: XCTestCase {
             ("selects", false), ("kubectl", false), ("set", false), ("SET", true), ("revo\u{212A}e", true),
         ] {
             let reference =
-                LanguageSniffer.sqlVerbs.contains(program.uppercased()) || LanguageSniffer.upperOnlySQLVerbs.contains(program)
+                LanguageSniffer.sqlVerbs.contains(program.uppercased())
+                || LanguageSniffer.upperOnlySQLVerbs.contains(program)
             XCTAssertEqual(reference, expected, program)
             XCTAssertEqual(LanguageSniffer.isSQLVerb(program), reference, program)
         }

@@ -117,7 +117,8 @@ final class ShellSyntaxStream: @unchecked Sendable {
             } catch {
                 throw ShellSyntaxError.temporaryFiles("\(folder.path): \(error)")
             }
-            let runner = ShellcheckRunner(path: shellcheckPath, severity: oracle.shellcheckSeverity, filesPerProcess: 200)
+            let runner = ShellcheckRunner(
+                path: shellcheckPath, severity: oracle.shellcheckSeverity, filesPerProcess: 200)
             issues.merge(try runner.check(accepted, directory: folder, parallelism: oracle.parallelism)) { $0 + $1 }
         }
         for (id, hash) in freshHashes { cache?.store(hash, issues[id] ?? []) }
@@ -201,7 +202,8 @@ final class ShellSyntaxStream: @unchecked Sendable {
         let url = FileManager.default.temporaryDirectory
             .appendingPathComponent("firebreak-shell-\(UUID().uuidString)", isDirectory: true)
         do {
-            try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+            try FileManager.default.createDirectory(
+                at: url, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
         } catch {
             failure = ShellSyntaxError.temporaryFiles("\(url.path): \(error)")
             return
@@ -243,7 +245,9 @@ final class ShellSyntaxStream: @unchecked Sendable {
         }
         while let job = nextJobScripts() {
             do {
-                if session == nil { session = try BashParseSession(bashPath: oracle.bashPath, directory: directory, name: name) }
+                if session == nil {
+                    session = try BashParseSession(bashPath: oracle.bashPath, directory: directory, name: name)
+                }
                 let found = try Self.check(job.scripts, session: session!, batchSize: oracle.batchSize)
                 condition.lock()
                 for (offset, result) in found.enumerated() { checked[job.range.lowerBound + offset] = result }
@@ -270,6 +274,8 @@ final class ShellSyntaxStream: @unchecked Sendable {
             let ids = Array(alone[start..<min(start + 50, alone.count)])
             for (id, found) in zip(ids, try resolver.standalone(ids)) where !found.isEmpty { issues[id] = found }
         }
-        return prepared.indices.map { Checked(issues: issues[$0] ?? [], text: prepared[$0].text, lineCount: prepared[$0].lineCount) }
+        return prepared.indices.map {
+            Checked(issues: issues[$0] ?? [], text: prepared[$0].text, lineCount: prepared[$0].lineCount)
+        }
     }
 }
