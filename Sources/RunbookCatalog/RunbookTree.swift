@@ -2,6 +2,12 @@ import Foundation
 import RunbookModel
 import RunbookParser
 
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// A problem loading the tree that stops lint from seeing what it was asked to (exit status 2).
 public struct TreeLoadError: Error, Sendable, CustomStringConvertible {
     public var path: String
@@ -39,6 +45,7 @@ public struct RunbookTree: Sendable {
         let onDisk: @Sendable (String) -> String = { display in display.hasPrefix("/") ? display : base + "/" + display }
         var markdown: [String] = []
         var files: [String] = []
+        var walked: [(relative: String, display: String)] = []
         var errors: [TreeLoadError] = []
         let manager = FileManager.default
         for root in roots {
@@ -57,19 +64,27 @@ public struct RunbookTree: Sendable {
                 continue
             }
             let prefix = root == "." ? "" : (root.hasSuffix("/") ? root : root + "/")
+            let rootOnDisk = onDisk(root)
             while let relative = enumerator.nextObject() as? String {
                 let display = prefix + relative
-                if enumerator.fileAttributes?[.type] as? FileAttributeType == .typeDirectory {
+                if isRealDirectory(rootOnDisk + "/" + relative) {
                     if isExcluded(relative + "/", display + "/") || relative.hasSuffix("/.git") || relative == ".git" {
                         enumerator.skipDescendants()
                     }
                     continue
                 }
                 files.append(display)
-                let ext = (relative as NSString).pathExtension.lowercased()
-                if markdownExtensions.contains(ext), !isExcluded(relative, display) { markdown.append(display) }
+                walked.append((relative, display))
             }
         }
+        // Which walked files are Markdown and not excluded: decided on all cores, as the walk itself cannot be.
+        let candidates = walked
+        let wanted = Parallel.map(candidates.count) { index in
+            let (relative, display) = candidates[index]
+            let ext = (relative as NSString).pathExtension.lowercased()
+            return markdownExtensions.contains(ext) && !isExcluded(relative, display)
+        }
+        markdown += candidates.indices.filter { wanted[$0] }.map { candidates[$0].display }
         markdown = Array(Set(markdown)).sorted()
         let paths = markdown
         let counter = ProgressCounter(total: paths.count, report: progress)
@@ -79,6 +94,13 @@ public struct RunbookTree: Sendable {
             return document
         }
         return RunbookTree(documents: documents, files: Array(Set(files)).sorted(), errors: errors)
+    }
+
+    /// Whether `path` is a directory, not a link to one: what the enumerator's `fileAttributes` tell,
+    /// from one `lstat` instead of a dictionary of every attribute.
+    private static func isRealDirectory(_ path: String) -> Bool {
+        var info = stat()
+        return lstat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR
     }
 
     /// All runbooks of all documents.

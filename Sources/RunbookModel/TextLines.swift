@@ -31,6 +31,21 @@ public enum TextLines {
         return lines
     }
 
+    /// `parts.joined(separator:)` for substrings, built in one buffer: the standard library's
+    /// generic `joined` goes through each part's characters.
+    @inlinable
+    public static func join<Parts: Collection<Substring>>(_ parts: Parts, separator: String = "\n") -> String {
+        var result = ""
+        result.reserveCapacity(parts.reduce(0) { $0 + $1.utf8.count } + separator.utf8.count * max(0, parts.count - 1))
+        var first = true
+        for part in parts {
+            if !first { result.append(separator) }
+            first = false
+            result.append(contentsOf: part)
+        }
+        return result
+    }
+
     /// The first line of `text`.
     public static func first(_ text: some StringProtocol) -> Substring {
         let whole = Substring(text)

@@ -22,7 +22,7 @@ enum BlockExtractor {
             length: code.fenceLength, openingLine: code.line)
         return CommandBlock(
             infoLanguage: language, language: kind, attributes: attributes, content: content,
-            script: scriptLines.joined(separator: "\n"), scriptLineMap: lineMap,
+            script: TextLines.join(scriptLines), scriptLineMap: lineMap,
             location: SourceLocation(file: file, line: code.line, column: code.column),
             endLine: code.endLine, unterminated: unterminated,
             alternatives: kind.isShell ? alternatives(in: scriptLines) : [])
@@ -110,6 +110,18 @@ enum BlockExtractor {
 
     /// The command of a `$ cmd` line (leading spaces allowed), or nil.
     private static func promptCommand(_ line: Substring) -> Substring? {
+        // On bytes while the `$` and what follows are ASCII (where bytes are characters).
+        let utf8 = line.utf8
+        var index = utf8.startIndex
+        while index < utf8.endIndex, utf8[index] == UInt8(ascii: " ") { index = utf8.index(after: index) }
+        guard index < utf8.endIndex, utf8[index] == UInt8(ascii: "$") else { return nil }
+        let second = utf8.index(after: index)
+        if second == utf8.endIndex { return line[second...] }
+        if utf8[second] < 0x80 {
+            guard utf8[second] == UInt8(ascii: " ") else { return nil }
+            let third = utf8.index(after: second)
+            if third == utf8.endIndex || utf8[third] < 0x80 { return line[third...] }
+        }
         let trimmed = line.drop(while: { $0 == " " })
         if trimmed.hasPrefix("$ ") { return trimmed.dropFirst(2) }
         if trimmed == "$" { return trimmed.dropFirst() }

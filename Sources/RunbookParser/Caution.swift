@@ -10,6 +10,8 @@ public enum Caution {
         "use with care", "last resort", "nuclear option",
     ]
     private static let needles: [[UInt8]] = words.map { Array($0.utf8) }
+    /// The needles by their first byte.
+    private static let needlesByFirstByte: [[[UInt8]]] = (0..<256).map { byte in needles.filter { $0.first == UInt8(byte) } }
 
     /// Whether `text` warns the reader. Runs on every paragraph of every runbook, so it searches bytes
     /// (ASCII-lowercased) with `memmem` rather than going through Foundation's string search.
@@ -17,10 +19,16 @@ public enum Caution {
         var bytes = Array(text.utf8)
         guard !bytes.isEmpty else { return false }
         for index in bytes.indices where bytes[index] >= 0x41 && bytes[index] <= 0x5A { bytes[index] |= 0x20 }
+        // One pass: at each byte, only the needles that start with it are compared.
         return bytes.withUnsafeBufferPointer { haystack in
-            needles.contains { needle in
-                needle.withUnsafeBufferPointer { ByteSearch.contains(haystack, $0) }
+            for start in haystack.indices {
+                for needle in needlesByFirstByte[Int(haystack[start])] where needle.count <= haystack.count - start {
+                    var matched = 1
+                    while matched < needle.count, haystack[start + matched] == needle[matched] { matched += 1 }
+                    if matched == needle.count { return true }
+                }
             }
+            return false
         }
     }
 }

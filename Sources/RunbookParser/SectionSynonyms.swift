@@ -58,14 +58,17 @@ public struct SectionSynonyms: Sendable {
         guard !name.isEmpty else { return nil }
         if let kind = exact[name] { return kind }
         // Synonyms have at most a few words: look the leading, then the trailing, word runs up, longest first.
-        let words = name.split(separator: " ")
+        // An ASCII name splits on its space bytes, which are exactly its space characters.
+        let words =
+            name.utf8.allSatisfy({ $0 < 0x80 && $0 != 0x0D })
+            ? name.utf8.split(separator: 0x20).map { name[$0.startIndex..<$0.endIndex] } : name.split(separator: " ")
         guard words.count > 1 else { return nil }
         let longest = min(maximumPhraseWords, words.count - 1)
         for count in stride(from: longest, through: 1, by: -1) {
-            if let kind = exact[words.prefix(count).joined(separator: " ")] { return kind }
+            if let kind = exact[TextLines.join(words.prefix(count), separator: " ")] { return kind }
         }
         for count in stride(from: longest, through: 1, by: -1) {
-            if let kind = exact[words.suffix(count).joined(separator: " ")] { return kind }
+            if let kind = exact[TextLines.join(words.suffix(count), separator: " ")] { return kind }
         }
         return nil
     }

@@ -46,12 +46,16 @@ enum TitleCleaner {
 
     /// ASCII, ending in a letter or digit, last word not a status word: nothing to clean (the common case).
     private static func isPlain(_ title: String) -> Bool {
-        var lastWordStart = title.utf8.startIndex
+        let utf8 = title.utf8
+        var lastWordStart = utf8.startIndex
         var previous: UInt8 = 0x20
-        for (index, byte) in zip(title.utf8.indices, title.utf8) {
+        var index = utf8.startIndex
+        while index < utf8.endIndex {
+            let byte = utf8[index]
             if byte >= 0x80 { return false }
             if previous == 0x20 && byte != 0x20 { lastWordStart = index }
             previous = byte
+            index = utf8.index(after: index)
         }
         guard (0x30...0x39).contains(previous) || (0x41...0x5A).contains(previous) || (0x61...0x7A).contains(previous) else {
             return false

@@ -28,6 +28,7 @@ enum ByteClass {
     static let dot: UInt8 = 0x2E
     static let slash: UInt8 = 0x2F
     static let underscore: UInt8 = 0x5F
+    static let asterisk: UInt8 = 0x2A
     static let exclamation: UInt8 = 0x21
 
     @inline(__always) static func isDigit(_ c: UInt8) -> Bool { c >= 0x30 && c <= 0x39 }

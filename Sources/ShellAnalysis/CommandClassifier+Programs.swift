@@ -195,7 +195,7 @@ extension CommandClassifier {
                 index += 1
                 break
             }
-            guard argument.hasPrefix("-") && argument.count > 1 else { break }
+            guard Self.isOption(argument) else { break }
             index += ["-n", "--interval", "-q", "--equexit"].contains(argument) ? 2 : 1
         }
         guard index < arguments.count else { return }
@@ -212,7 +212,7 @@ extension CommandClassifier {
             let argument = arguments[index]
             index += 1
             if argument == "--" { break }
-            guard argument.hasPrefix("-") && argument.count > 1 else {
+            guard Self.isOption(argument) else {
                 index -= 1
                 break
             }
@@ -278,7 +278,7 @@ extension CommandClassifier {
         while index < arguments.count {
             let argument = arguments[index]
             index += 1
-            if argument.hasPrefix("-") && argument.count > 1 {
+            if Self.isOption(argument) {
                 if valueOptions.contains(argument) { index += 1 }
                 continue
             }

@@ -47,7 +47,7 @@ extension CommandClassifier {
         while index < arguments.count {
             let argument = arguments[index]
             index += 1
-            if operands.isEmpty && argument.hasPrefix("-") && argument.count > 1 {
+            if operands.isEmpty && Self.isOption(argument) {
                 if Self.redisValueOptions.contains(argument) { index += 1 }
                 continue
             }

@@ -93,6 +93,16 @@ public struct CommandClassifier: Sendable {
         }
     }
 
+    /// `argument.hasPrefix("-") && argument.count > 1`, on bytes while the second is ASCII (then
+    /// the dash is a character of its own and a second character follows).
+    static func isOption(_ argument: String) -> Bool {
+        let bytes = argument.utf8
+        guard bytes.first == ByteClass.minus else { return false }
+        guard bytes.count > 1 else { return false }
+        if bytes[bytes.index(after: bytes.startIndex)] < 0x80 { return true }
+        return argument.hasPrefix("-") && argument.count > 1
+    }
+
     /// Leading non-flag arguments, skipping the values of options listed in `options`.
     static func positionals(of arguments: [String], options: Set<String>) -> [String] {
         var result: [String] = []
@@ -101,7 +111,7 @@ public struct CommandClassifier: Sendable {
             let argument = arguments[index]
             index += 1
             if argument == "--" { break }
-            if argument.hasPrefix("-") && argument.count > 1 {
+            if isOption(argument) {
                 if options.contains(argument) { index += 1 }
                 continue
             }

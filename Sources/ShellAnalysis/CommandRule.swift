@@ -101,7 +101,8 @@ public struct CommandRule: Hashable, Sendable, Codable {
     /// Whether a `whenAny`/`unless` token is present among the arguments.
     static func present(_ token: String, in arguments: [String]) -> Bool {
         if token == "*" { return !arguments.isEmpty }
-        if let space = token.firstIndex(of: " ") {
+        let plain = token.utf8.withContiguousStorageIfAvailable(isPlainASCII) ?? false
+        if let space = plain ? token.utf8.firstIndex(of: ByteClass.space) : token.firstIndex(of: " ") {
             let first = String(token[..<space])
             let second = String(token[token.index(after: space)...])
             guard arguments.count >= 2 else { return false }
@@ -115,6 +116,12 @@ public struct CommandRule: Hashable, Sendable, Codable {
 
     /// `--flag` matches `--flag=value`; `-f` matches in letter clusters like `-rf`.
     static func flagMatches(_ token: String, _ argument: String) -> Bool {
+        let fast = token.utf8.withContiguousStorageIfAvailable { token in
+            argument.utf8.withContiguousStorageIfAvailable { argument in
+                isPlainASCII(token) && isPlainASCII(argument) ? flagMatches(bytes: token, argument) : nil
+            } ?? nil
+        }
+        if let fast = fast ?? nil { return fast }
         if token.hasSuffix("*") && token.count > 1 { return argument.hasPrefix(token.dropLast()) }
         if token == argument { return true }
         let tokenUTF8 = token.utf8
@@ -124,6 +131,37 @@ public struct CommandRule: Hashable, Sendable, Codable {
         }
         guard tokenUTF8.count == 2, token.hasPrefix("-"), let letter = tokenUTF8.last else { return false }
         return isCluster(argument) && argument.utf8.dropFirst().contains(letter)
+    }
+
+    /// ASCII without carriage returns: there every byte is a `Character` of its own, so byte
+    /// comparisons answer exactly what `String`'s do.
+    static func isPlainASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        for byte in bytes where byte >= 0x80 || byte == ByteClass.carriageReturn { return false }
+        return true
+    }
+
+    /// ``flagMatches(_:_:)`` on the bytes of two plain ASCII strings.
+    private static func flagMatches(bytes token: UnsafeBufferPointer<UInt8>, _ argument: UnsafeBufferPointer<UInt8>) -> Bool {
+        func hasPrefix(_ count: Int) -> Bool {
+            guard argument.count >= count else { return false }
+            for index in 0..<count where argument[index] != token[index] { return false }
+            return true
+        }
+        if token.count > 1, token[token.count - 1] == ByteClass.asterisk { return hasPrefix(token.count - 1) }
+        if token.count == argument.count, hasPrefix(token.count) { return true }
+        if token.count >= 2, token[0] == ByteClass.minus, token[1] == ByteClass.minus {
+            return !token.contains(ByteClass.equals) && argument.count > token.count && hasPrefix(token.count)
+                && argument[token.count] == ByteClass.equals
+        }
+        guard token.count == 2, token[0] == ByteClass.minus else { return false }
+        let letter = token[1]
+        guard argument.count > 2, argument.count <= 8, argument[0] == ByteClass.minus, ByteClass.isLetter(argument[1]) else { return false }
+        var found = false
+        for byte in argument[1...] {
+            guard ByteClass.isAlphanumeric(byte) else { return false }
+            if byte == letter { found = true }
+        }
+        return found
     }
 
     /// `-rf`, `-it`, `-bn1`: a single-dash run of letters (digits allowed after the first).

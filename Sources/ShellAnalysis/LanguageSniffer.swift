@@ -69,8 +69,7 @@ public enum LanguageSniffer {
             return header.first.map { $0.isUppercase } == true ? "INI" : "TOML"
         }
         if command.arguments.first?.raw == "=", isKeyLike(raw) { return "TOML" }
-        let upper = program.uppercased()
-        if !command.arguments.isEmpty && (sqlVerbs.contains(upper) || (upperOnlySQLVerbs.contains(program))) { return "SQL" }
+        if !command.arguments.isEmpty, isSQLVerb(program) { return "SQL" }
         if raw.hasPrefix("\"") && raw.contains("\":") { return "JSON" }
         if raw.hasPrefix("{\"") || raw.hasPrefix("[{") || raw.hasPrefix("{'") { return "JSON" }
         if raw.hasSuffix(":") && isKeyLike(String(raw.dropLast())) { return "YAML" }
@@ -80,6 +79,22 @@ public enum LanguageSniffer {
         if command.words.count >= 2, command.words.last?.raw == "{", !head.isQuoted { return "configuration" }
         return nil
     }
+
+    /// Whether `program` is one of `sqlVerbs` in any case, or one of `upperOnlySQLVerbs` as written.
+    /// ASCII names are compared on bytes (ASCII text is only ever equal to itself); others, whose
+    /// upper case may differ in length, go through `String`.
+    static func isSQLVerb(_ program: String) -> Bool {
+        let bytes = program.utf8
+        guard bytes.allSatisfy({ $0 < 0x80 }) else {
+            return sqlVerbs.contains(program.uppercased()) || upperOnlySQLVerbs.contains(program)
+        }
+        guard (3...8).contains(bytes.count) else { return false }
+        let upper = bytes.map(ByteClass.uppercased)
+        return sqlVerbBytes.contains { $0 == upper } || upperOnlySQLVerbBytes.contains { $0.elementsEqual(bytes) }
+    }
+
+    private static let sqlVerbBytes = sqlVerbs.map { Array($0.utf8) }
+    private static let upperOnlySQLVerbBytes = upperOnlySQLVerbs.map { Array($0.utf8) }
 
     /// `[storage]`, `[[inputs.cpu]]`, `[Service]`: the section name.
     static func sectionHeader(_ raw: String) -> String? {

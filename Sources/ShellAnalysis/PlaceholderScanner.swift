@@ -77,7 +77,7 @@ struct PlaceholderScanner {
                             record(hit, at: j, quoting: mode == .expanding ? "" : nil)
                             j = hit.end
                         } else {
-                            j += 1
+                            j = skipped(j)
                         }
                     }
                     i = j
@@ -102,7 +102,7 @@ struct PlaceholderScanner {
                     record(hit, at: i, quoting: nil)
                     i = hit.end
                 } else {
-                    i += 1
+                    i = skipped(i)
                 }
             case .ansi:
                 if c == B.backslash {
@@ -114,7 +114,7 @@ struct PlaceholderScanner {
                     record(hit, at: i, quoting: nil)
                     i = hit.end
                 } else {
-                    i += 1
+                    i = skipped(i)
                 }
             case .double:
                 if c == B.backslash {
@@ -129,7 +129,7 @@ struct PlaceholderScanner {
                     record(hit, at: i, quoting: "")
                     i = hit.end
                 } else {
-                    i += 1
+                    i = skipped(i)
                 }
             case .command(let depth):
                 let next: UInt8? = i + 1 < bytes.count ? bytes[i + 1] : nil
@@ -166,11 +166,21 @@ struct PlaceholderScanner {
                     record(hit, at: i, quoting: "\"")
                     i = hit.end
                 } else {
-                    i += 1
+                    i = skipped(i)
                 }
             }
         }
         return found
+    }
+
+    /// Where to look next when no placeholder starts at `i`: past the rest of an identifier run,
+    /// inside which none can start (each needs a boundary before it).
+    private func skipped(_ i: Int) -> Int {
+        var j = i + 1
+        if B.isIdentifier(bytes[i]) {
+            while j < bytes.count && B.isIdentifier(bytes[j]) { j += 1 }
+        }
+        return j
     }
 
     private func isWordStart(_ i: Int) -> Bool {
@@ -245,7 +255,8 @@ struct PlaceholderScanner {
         }
         if byte(i - 1) != B.minus, let dashed = detectYourHere(at: i) { return dashed }
         if let run = detectXRun(at: i) { return run }
-        guard byte(j) != B.minus else { return nil }
+        // Every marker is 8 to 10 bytes and starts with C or R: most words are ruled out without a String.
+        guard byte(j) != B.minus, (8...10).contains(word.count), word.first == 0x43 || word.first == 0x52 else { return nil }
         let text = String(decoding: word, as: UTF8.self)
         if Self.markers.contains(text) {
             return atAssignment ? nil : (.marker, j, text)

@@ -22,6 +22,14 @@ struct SecretPatterns {
         "policy", "mode", "version", "header", "command", "cmd", "field", "key_id", "provider", "store", "manager",
     ]
 
+    private static let nameWordBytes = nameWords.map { Array($0.utf8) }
+    private static let nameSuffixBytes = nameSuffixes.map { Array($0.utf8) }
+
+    /// The bytes `match(at:)` looks at; at any other byte no secret starts.
+    private static let startBytes: [Bool] = (0..<256).map { byte in
+        [0x41, 0x67, 0x78, 0x65, B.minus, 0x68, 0x62, 0x42, B.equals, B.colon].contains(UInt8(byte))
+    }
+
     func byte(_ j: Int) -> UInt8? { j >= 0 && j < bytes.count ? bytes[j] : nil }
 
     func isBoundary(_ j: Int) -> Bool { byte(j).map { !B.isAlphanumeric($0) } ?? true }
@@ -49,6 +57,10 @@ struct SecretPatterns {
         var spans: [Span] = []
         var i = 0
         while i < bytes.count {
+            guard Self.startBytes[Int(bytes[i])] else {
+                i += 1
+                continue
+            }
             if let span = match(at: i) {
                 if let last = spans.last, last.range.overlaps(span.range) {
                     i += 1
@@ -160,11 +172,20 @@ struct SecretPatterns {
         var keyStart = keyEnd
         while let c = byte(keyStart - 1), B.isIdentifier(c) || c == B.minus || c == B.dot { keyStart -= 1 }
         guard keyStart < keyEnd else { return nil }
-        let key = String(decoding: bytes[keyStart..<keyEnd].map { B.isUpper($0) ? $0 | 0x20 : ($0 == B.minus ? B.underscore : $0) }, as: UTF8.self)
-        let bare = key.drop { $0 == "_" }
-        guard bare == "pass" || Self.nameWords.contains(where: bare.hasSuffix), !Self.nameSuffixes.contains(where: bare.hasSuffix) else {
-            return nil
+        // A secret's name ends like `pass` or one of `nameWords` (s, d, e, n, t or y): other keys
+        // are passed over without building their text.
+        switch bytes[keyEnd - 1] | 0x20 {
+        case 0x73, 0x64, 0x65, 0x6E, 0x74, 0x79: break
+        default: return nil
         }
+        // The key is ASCII (letters, digits, `_`, `-`, `.`): its bytes compare as its characters would.
+        let key = bytes[keyStart..<keyEnd].map { B.isUpper($0) ? $0 | 0x20 : ($0 == B.minus ? B.underscore : $0) }
+        let bareBytes = key.drop { $0 == B.underscore }
+        func endsWith(_ word: [UInt8]) -> Bool { bareBytes.count >= word.count && bareBytes.suffix(word.count).elementsEqual(word) }
+        guard bareBytes.elementsEqual("pass".utf8) || Self.nameWordBytes.contains(where: endsWith),
+            !Self.nameSuffixBytes.contains(where: endsWith)
+        else { return nil }
+        let bare = String(decoding: bareBytes, as: UTF8.self)
         var start = i + 1
         if bytes[i] == B.colon {
             guard let next = byte(start), B.isBlank(next) || next == B.doubleQuote || next == B.singleQuote else { return nil }

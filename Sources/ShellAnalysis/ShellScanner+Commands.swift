@@ -13,14 +13,20 @@ extension ShellScanner {
         )
         CommandWrappers.apply(to: &command)
         recordAssignedNames(of: command)
+        if ownerIndex.count <= builder.id { ownerIndex += repeatElement(-1, count: builder.id + 1 - ownerIndex.count) }
         ownerIndex[builder.id] = commands.count
         commands.append(command)
         reparseShellString(of: command)
     }
 
+    /// The builtins that `recordAssignedNames(of:)` reads.
+    static let assigningBuiltins: Set<String> = [
+        "export", "declare", "typeset", "local", "readonly", "read", "mapfile", "readarray", "getopts", "printf",
+    ]
+
     /// Names assigned by builtins: `export`, `declare`, `read`, `getopts`, `mapfile`, `printf -v` ….
     mutating func recordAssignedNames(of command: SimpleCommand) {
-        guard let program = command.program else { return }
+        guard let program = command.program, Self.assigningBuiltins.contains(program) else { return }
         let args = command.argumentTexts
         switch program {
         case "export", "declare", "typeset", "local", "readonly":
@@ -83,7 +89,10 @@ extension ShellScanner {
         let words: ArraySlice<ShellWord>
         if direct {
             words = command.arguments[...]
-        } else if let k = command.arguments.firstIndex(where: { Self.shells.contains(CommandWrappers.basename($0.text)) }) {
+        } else if let k = command.arguments.firstIndex(where: {
+            // Every shell's name ends in `h`: other words are passed over without taking their basename.
+            $0.text.utf8.last == UInt8(ascii: "h") && Self.shells.contains(CommandWrappers.basename($0.text))
+        }) {
             words = command.arguments[(k + 1)...]
         } else {
             return

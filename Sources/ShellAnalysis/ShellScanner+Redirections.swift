@@ -130,7 +130,9 @@ extension ShellScanner {
         )
         var textEnd = bodyEnd
         if textEnd > bodyStart && bytes[textEnd - 1] == B.newline { textEnd -= 1 }
-        if let index = ownerIndex[heredoc.ownerID], commands[index].stdinText == nil {
+        if heredoc.ownerID >= 0, heredoc.ownerID < ownerIndex.count, case let index = ownerIndex[heredoc.ownerID], index >= 0,
+            commands[index].stdinText == nil
+        {
             commands[index].stdinText = String(decoding: bytes[bodyStart..<max(bodyStart, textEnd)], as: UTF8.self)
         }
         if !heredoc.isQuoted && bodyEnd > bodyStart {

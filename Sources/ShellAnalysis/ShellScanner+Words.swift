@@ -6,6 +6,9 @@ extension ShellScanner {
         let startLine = line
         let startColumn = column(at: i)
         var text: [UInt8] = []
+        // Most words are plain bytes: their text is their raw bytes, copied out only when
+        // quoting, escapes or expansions make them differ.
+        var plain = true
         var quoted = false
         var expansion = false
         loop: while i < end {
@@ -13,6 +16,18 @@ extension ShellScanner {
             switch c {
             case B.space, B.tab, B.newline, B.semicolon, B.ampersand, B.pipe, B.closeParen:
                 break loop
+            case B.less, B.greater, B.openParen, B.backtick, B.backslash, B.singleQuote, B.doubleQuote, B.dollar:
+                break
+            default:
+                if !plain { text.append(c) }
+                i += 1
+                continue loop
+            }
+            if plain {
+                text = Array(bytes[start..<i])
+                plain = false
+            }
+            switch c {
             case B.less, B.greater:
                 guard i == start, peek() == B.openParen else { break loop }
                 readProcessSubstitution(into: &text)
@@ -60,8 +75,9 @@ extension ShellScanner {
                 i += 1
             }
         }
+        let raw = String(decoding: bytes[start..<i], as: UTF8.self)
         return ShellWord(
-            text: String(decoding: text, as: UTF8.self), raw: String(decoding: bytes[start..<i], as: UTF8.self),
+            text: plain ? raw : String(decoding: text, as: UTF8.self), raw: raw,
             line: startLine, column: startColumn, isQuoted: quoted, hasExpansion: expansion
         )
     }

@@ -34,7 +34,8 @@ struct ShellScanner {
     private var columnCacheValue = 1
 
     var commands: [SimpleCommand] = []
-    var ownerIndex: [Int: Int] = [:]
+    /// Index in `commands` of each finished builder, by builder id (ids count up from 1); -1 for none.
+    var ownerIndex: [Int] = []
     var nextBuilderID = 0
     var uses: [VariableReference] = []
     var assigned: Set<String> = []

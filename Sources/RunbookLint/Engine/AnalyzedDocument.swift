@@ -49,6 +49,17 @@ struct AnalyzedDocument: Sendable {
         }
         self.blocks = blocks
     }
+
+    /// The scripts `bash -n` checks, in block order: one per terminated shell block, by fence line.
+    var checkedScripts: [(line: Int, script: String)] {
+        var seen = Set<Int>()
+        var scripts: [(line: Int, script: String)] = []
+        for (block, _, _) in allBlocks where block.language.isShell && !block.unterminated {
+            guard let analysis = blocks[block.location.line], seen.insert(block.location.line).inserted else { continue }
+            scripts.append((block.location.line, analysis.checkedScript))
+        }
+        return scripts
+    }
 }
 
 /// Everything tree rules look at.

@@ -14,44 +14,46 @@ extension LintEngine {
         var cacheHits = 0
     }
 
-    /// Checks every shell block with `bash -n` (and shellcheck), through the content-hash cache.
-    func checkShell(_ documents: [AnalyzedDocument], config: FirebreakConfig) throws -> ShellCheckOutcome {
-        var scripts: [String] = []
+    /// The shell check that documents feed as they are analysed: `bash -n` (and shellcheck, as
+    /// configured) through the content-hash cache unless caching is off. Nothing starts, and no
+    /// tool or cache is looked at, until a script comes.
+    func makeShellStream(config: FirebreakConfig) -> ShellSyntaxStream {
+        let oracle = Result { () throws -> ShellSyntaxOracle in
+            let shellcheck: String?
+            switch config.lint.shellcheck {
+            case .off: shellcheck = nil
+            case .auto: shellcheck = ShellSyntaxOracle.findShellcheck()
+            case .on:
+                guard let found = ShellSyntaxOracle.findShellcheck() else {
+                    throw LintUsageError(["lint.shellcheck is `on` but shellcheck is not installed; install it (apt-get install shellcheck) or set it to `auto`"])
+                }
+                shellcheck = found
+            }
+            // Two bash processes per core: each spends part of its time waiting on its pipe, and the
+            // spare one fills that gap (measured on 2 cores: 2.23 s with 2, 2.11 s with 4, same output).
+            return ShellSyntaxOracle(shellcheckPath: shellcheck, parallelism: 2 * ProcessInfo.processInfo.activeProcessorCount)
+        }
+        var openCache: (() -> ShellSyntaxCache?)?
+        if options.useCache, case .success(let oracle) = oracle {
+            let directory = config.baseDirectory.appendingPathComponent(".firebreak/cache")
+            openCache = {
+                ShellSyntaxCache(directory: directory, toolKey: CachedShellChecker.toolKey(bashPath: "/bin/bash", shellcheckPath: oracle.shellcheckPath))
+            }
+        }
+        return ShellSyntaxStream(oracle: oracle, openCache: openCache)
+    }
+
+    /// Waits for the shell check of every document not served from the findings cache.
+    func finishShellCheck(_ stream: ShellSyntaxStream, _ documents: [AnalyzedDocument]) throws -> ShellCheckOutcome {
         var owners: [(document: Int, line: Int)] = []
         for (index, document) in documents.enumerated() where document.cachedFindings == nil {
-            var seen = Set<Int>()
-            for (block, _, _) in document.allBlocks {
-                if block.language.isShell && !block.unterminated {
-                    guard let analysis = document.blocks[block.location.line], seen.insert(block.location.line).inserted else { continue }
-                    scripts.append(analysis.checkedScript)
-                    owners.append((index, block.location.line))
-                }
-            }
+            owners += document.checkedScripts.map { (index, $0.line) }
         }
-        guard !scripts.isEmpty else { return ShellCheckOutcome() }
-        let shellcheck: String?
-        switch config.lint.shellcheck {
-        case .off: shellcheck = nil
-        case .auto: shellcheck = ShellSyntaxOracle.findShellcheck()
-        case .on:
-            guard let found = ShellSyntaxOracle.findShellcheck() else {
-                throw LintUsageError(["lint.shellcheck is `on` but shellcheck is not installed; install it (apt-get install shellcheck) or set it to `auto`"])
-            }
-            shellcheck = found
-        }
-        // Two bash processes per core: each spends part of its time waiting on its pipe, and the
-        // spare one fills that gap (measured on 2 cores: 2.23 s with 2, 2.11 s with 4, same output).
-        let oracle = ShellSyntaxOracle(shellcheckPath: shellcheck, parallelism: 2 * ProcessInfo.processInfo.activeProcessorCount)
-        var cache: ShellSyntaxCache?
-        if options.useCache {
-            let directory = config.baseDirectory.appendingPathComponent(".firebreak/cache")
-            cache = ShellSyntaxCache(directory: directory, toolKey: CachedShellChecker.toolKey(bashPath: "/bin/bash", shellcheckPath: shellcheck))
-        }
-        let checker = CachedShellChecker(oracle: oracle, cache: cache)
-        options.progress?("checking shell", 0, scripts.count)
-        let (results, cacheHits) = try checker.checkCountingCacheHits(scripts)
-        try? cache?.save()
-        var outcome = ShellCheckOutcome(checked: scripts.count, cacheHits: cacheHits)
+        guard !owners.isEmpty else { return ShellCheckOutcome() }
+        options.progress?("checking shell", 0, owners.count)
+        let (results, cacheHits) = try stream.finish()
+        try? stream.cache?.save()
+        var outcome = ShellCheckOutcome(checked: owners.count, cacheHits: cacheHits)
         for (owner, issues) in zip(owners, results) where !issues.isEmpty {
             outcome.issues.append((owner.document, owner.line, issues))
         }

@@ -37,6 +37,14 @@ public struct LintEngine: Sendable {
     public init(options: LintOptions) { self.options = options }
 
     public func run() throws -> LintReport {
+        let (result, usageErrors, workingSet) = try lint()
+        workingSet.releaseInBackground()
+        if !usageErrors.isEmpty { throw LintReportError(report: result, messages: usageErrors) }
+        return result
+    }
+
+    /// The run, returning with the report what it built on the way (for `run()` to free elsewhere).
+    private func lint() throws -> (report: LintReport, usageErrors: [String], workingSet: WorkingSet) {
         let clock = PhaseClock(enabled: ProcessInfo.processInfo.environment["FIREBREAK_TIMINGS"] != nil)
         defer { clock.report() }
         let config = try loadConfig()
@@ -60,18 +68,21 @@ public struct LintEngine: Sendable {
         clock.mark("parse")
 
         let classifier = CommandClassifier(extraRules: config.commands.map(Self.rule))
+        // `bash -n` works in processes of its own: each document's scripts go to it as soon as the
+        // document is analysed, so it runs beside the analysis and every other rule, and only
+        // `shell-syntax` waits for it.
+        let shellStream = makeShellStream(config: config)
         var documents = Parallel.map(tree.documents.count) { index in
             let document = tree.documents[index]
             if let cached = findingsCache?.lookup(file: document.file, hash: document.contentHash) {
+                shellStream.submit([], number: index)
                 return AnalyzedDocument(document: document, cached: cached)
             }
-            return AnalyzedDocument(document: document, classifier: classifier)
+            let analyzed = AnalyzedDocument(document: document, classifier: classifier)
+            shellStream.submit(analyzed.checkedScripts.map(\.script), number: index)
+            return analyzed
         }
         clock.mark("analyse")
-        // `bash -n` works in processes of its own: it runs while every other rule does, and only
-        // `shell-syntax` waits for it.
-        let analyzed = documents
-        let shellCheck = BackgroundWork { try self.checkShell(analyzed, config: config) }
 
         let ruleFiles = options.ruleFiles + config.rules.map { DisplayPath.relative(config.resolve($0), to: cwd) }
         let loaded = AlertRuleLoader.load(paths: ruleFiles, baseDirectory: cwd)
@@ -100,10 +111,16 @@ public struct LintEngine: Sendable {
             if let cached = document.cachedFindings { return (cached, fresh) }
             return (Self.contentRulesBesideShell.flatMap { $0.check(document, context) }, fresh)
         }
+        // Tree rules do not look at `bash -n` results: they run while it may still be busy.
+        let treeFindings = Self.treeRules.flatMap { $0.check(analyzedTree, context) }
         clock.mark("document rules")
-        let shell = try shellCheck.result()
+        let shell = try finishShellCheck(shellStream, documents)
         clock.mark("shell syntax")
         for entry in shell.issues { documents[entry.document].shellIssues[entry.line] = entry.issues }
+        let withShell = documents
+        let shellFindings = Parallel.map(withShell.count) { index in
+            withShell[index].cachedFindings == nil ? ShellSyntaxRule().check(withShell[index], context) : []
+        }
         var (shellBlocks, cached) = (shell.checked, shell.cacheHits)
         var findings: [Finding] = []
         for (index, document) in documents.enumerated() {
@@ -113,20 +130,20 @@ public struct LintEngine: Sendable {
                 findings += ruled[index].content + ruled[index].fresh
                 continue
             }
-            let contentOnly = ruled[index].content + ShellSyntaxRule().check(document, context)
+            let contentOnly = ruled[index].content + shellFindings[index]
             findingsCache?.store(document.document, findings: contentOnly)
             findings += contentOnly + ruled[index].fresh
         }
         try? findingsCache?.save(keeping: Set(tree.documents.map(\.file)))
-        for rule in Self.treeRules { findings += rule.check(analyzedTree, context) }
+        findings += treeFindings
         findings = Self.applyLevels(findings, config: config)
         clock.mark("tree rules")
         var result = report(findings, tree, loaded.rules.count, shellBlocks, cached)
         result.documents = options.reuseParses ? [] : tree.documents
         result.parsedFiles = documents.filter { !options.reuseParses || $0.cachedFindings == nil }.map(\.document.file)
         result.coverage = ruleFiles.isEmpty ? nil : linkage
-        if !usageErrors.isEmpty { throw LintReportError(report: result, messages: usageErrors) }
-        return result
+        let workingSet = WorkingSet([documents, checked, analyzedTree, ruled, shellFindings, tree, shellStream, context])
+        return (result, usageErrors, workingSet)
     }
 
     private func report(_ findings: [Finding], _ tree: RunbookTree, _ alerts: Int, _ shellBlocks: Int, _ cached: Int) -> LintReport {
@@ -167,7 +184,7 @@ public struct LintEngine: Sendable {
     }
 
     private static func applyLevels(_ findings: [Finding], config: FirebreakConfig) -> [Finding] {
-        findings.compactMap { finding in
+        let leveled = findings.compactMap { finding -> Finding? in
             guard let level = config.level(ofRule: finding.rule) else { return finding }
             var adjusted = finding
             switch level {
@@ -177,7 +194,17 @@ public struct LintEngine: Sendable {
             case .error: adjusted.severity = .error
             }
             return adjusted
-        }.sorted { ($0.location, $0.rule, $0.message) < ($1.location, $1.rule, $1.message) }
+        }
+        // In (location, rule, message) order. Each file's place is found once: the sort then
+        // compares small numbers where it would compare the same long paths over and over.
+        let files = Set(leveled.map(\.location.file)).sorted()
+        let place = Dictionary(uniqueKeysWithValues: files.enumerated().map { ($1, $0) })
+        return leveled.map { (file: place[$0.location.file] ?? 0, finding: $0) }
+            .sorted {
+                ($0.file, $0.finding.location.line, $0.finding.location.column, $0.finding.rule, $0.finding.message)
+                    < ($1.file, $1.finding.location.line, $1.finding.location.column, $1.finding.rule, $1.finding.message)
+            }
+            .map(\.finding)
     }
 }
 

@@ -2,9 +2,22 @@
 public enum TextFormatter {
     public static func format(_ report: LintReport) -> String {
         var output = ""
+        output.reserveCapacity(report.findings.count * 160)
+        // Appended piece by piece: an interpolated line per finding would build each line twice.
         for finding in report.findings {
             let location = finding.location
-            output += "\(location.file):\(location.line):\(location.column): \(finding.severity.rawValue): \(finding.rule): \(finding.message)\n"
+            output += location.file
+            output += ":"
+            output += String(location.line)
+            output += ":"
+            output += String(location.column)
+            output += ": "
+            output += finding.severity.rawValue
+            output += ": "
+            output += finding.rule
+            output += ": "
+            output += finding.message
+            output += "\n"
         }
         let summary = report.summary
         let cached = summary.shellBlocksCached > 0 ? ", \(summary.shellBlocksCached) from cache" : ""

@@ -97,7 +97,7 @@ struct BrokenLinkRule: DocumentLintRule {
                 parts.append(part)
             }
         }
-        let joined = parts.joined(separator: "/")
+        let joined = TextLines.join(parts, separator: "/")
         return absolute ? "/" + joined : (joined.isEmpty ? "." : joined)
     }
 

@@ -12,11 +12,14 @@ struct ShellSyntaxRule: DocumentLintRule {
         var findings: [Finding] = []
         for (block, runbook, _) in document.allBlocks {
             if block.language.isShell && !block.unterminated {
+                guard let issues = document.shellIssues[block.location.line], !issues.isEmpty else { continue }
                 // shellcheck cannot parse a block that holds another language; `wrong-language` already says so.
-                let foreign = document.blocks[block.location.line].flatMap {
-                    LanguageSniffer.foreignLanguage(in: $0.parse, script: block.script)
-                }
-                for issue in document.shellIssues[block.location.line] ?? [] where issue.tool == "bash" || foreign == nil {
+                // Only shellcheck's issues depend on it, so blocks without them skip the sniffing.
+                let foreign =
+                    issues.allSatisfy({ $0.tool == "bash" })
+                    ? nil
+                    : document.blocks[block.location.line].flatMap { LanguageSniffer.foreignLanguage(in: $0.parse, script: block.script) }
+                for issue in issues where issue.tool == "bash" || foreign == nil {
                     let line = block.sourceLine(ofScriptLine: issue.line - 1)
                     let location = SourceLocation(file: block.location.file, line: line, column: issue.column)
                     if issue.tool == "bash" {

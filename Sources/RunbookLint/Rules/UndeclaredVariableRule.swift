@@ -96,6 +96,18 @@ struct UndeclaredVariableRule: DocumentLintRule {
 
     /// The comment lines of a block, where authors document the variables they use.
     static func comments(_ block: CommandBlock) -> String {
-        TextLines.split(block.content).filter { $0.drop(while: { $0 == " " }).hasPrefix("#") }.joined(separator: "\n") + "\n"
+        TextLines.join(TextLines.split(block.content).filter(isComment)) + "\n"
+    }
+
+    /// Whether `line`, after leading spaces, starts with `#`. Decided on bytes, except when a
+    /// non-ASCII byte follows the `#` (a combining mark would make `#` part of another character).
+    static func isComment(_ line: Substring) -> Bool {
+        let utf8 = line.utf8
+        var index = utf8.startIndex
+        while index < utf8.endIndex, utf8[index] == UInt8(ascii: " ") { index = utf8.index(after: index) }
+        guard index < utf8.endIndex, utf8[index] == UInt8(ascii: "#") else { return false }
+        let next = utf8.index(after: index)
+        if next < utf8.endIndex, utf8[next] >= 0x80 { return line.drop(while: { $0 == " " }).hasPrefix("#") }
+        return true
     }
 }

@@ -1,3 +1,5 @@
+import RunbookModel
+
 /// A script as the bash checks see it: line endings normalised, with what the batch framing
 /// needs to know about it. Works on bytes: tens of thousands of scripts pass through here.
 struct PreparedScript: Sendable {
@@ -47,18 +49,8 @@ struct PreparedScript: Sendable {
     private static let carriageReturn = UInt8(ascii: "\r")
 
     static func contains(_ bytes: [UInt8], _ needle: [UInt8]) -> Bool {
-        guard let first = needle.first, bytes.count >= needle.count else { return false }
-        var index = 0
-        let last = bytes.count - needle.count
-        while index <= last {
-            if bytes[index] == first {
-                var matched = 1
-                while matched < needle.count, bytes[index + matched] == needle[matched] { matched += 1 }
-                if matched == needle.count { return true }
-            }
-            index += 1
-        }
-        return false
+        guard !needle.isEmpty else { return false }
+        return bytes.withUnsafeBufferPointer { haystack in needle.withUnsafeBufferPointer { ByteSearch.contains(haystack, $0) } }
     }
 
     /// Candidate here-document delimiters, over-approximated: a `<<` inside a string or an
