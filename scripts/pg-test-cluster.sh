@@ -2,9 +2,13 @@
 # A throwaway PostgreSQL cluster for tests: data, socket and log inside DIR, listening on
 # 127.0.0.1 only, on a free port, trust authentication for the `firebreak` user.
 #
-#   scripts/pg-test-cluster.sh start DIR   # initdb when needed, start, print the URL
-#   scripts/pg-test-cluster.sh url DIR     # print the URL of the running cluster
-#   scripts/pg-test-cluster.sh stop DIR    # stop it (DIR stays; delete it yourself)
+#   scripts/pg-test-cluster.sh start DIR       # initdb when needed, start, print the URL
+#   scripts/pg-test-cluster.sh start DIR PID   # the same, and stop it and delete DIR once PID is gone
+#   scripts/pg-test-cluster.sh url DIR         # print the URL of the running cluster
+#   scripts/pg-test-cluster.sh stop DIR        # stop it (DIR stays; delete it yourself)
+#
+# A test process that crashes cannot stop its cluster; with PID (the test process's), a watcher
+# does it, so no server outlives the tests that started it.
 #
 # When run as root, the server runs as the `postgres` user (initdb refuses root) and DIR is
 # handed to that user. Set PG_BIN to use other binaries than Debian's PostgreSQL 15.
@@ -15,9 +19,11 @@ die() {
     exit 1
 }
 
-(($# == 2)) || die "usage: $0 start|stop|url DIR"
+(($# == 2 || $# == 3)) || die "usage: $0 start|stop|url DIR [OWNER_PID]"
 action=$1
 dir=$2
+owner=${3:-}
+[[ -z $owner || $owner =~ ^[1-9][0-9]*$ ]] || die "OWNER_PID must be a process id, got '$owner'."
 pg_bin=${PG_BIN:-}
 if [[ -z $pg_bin ]]; then
     for candidate in /usr/lib/postgresql/15/bin /usr/lib/postgresql/*/bin; do
@@ -62,12 +68,22 @@ $(tail -20 "$dir/initdb.log")"
             -o "-c listen_addresses=127.0.0.1 -p $port -k $dir/socket -c fsync=on -c max_connections=100" \
             >"$dir/pg_ctl.log" 2>&1; then
             printf '%s\n' "$port" >"$dir/port"
+            [[ -z $owner ]] || watch_owner
             url
             return 0
         fi
     done
     die "the server did not start after $attempt attempts; see $dir/server.log:
 $(tail -20 "$dir/server.log" 2>/dev/null)"
+}
+
+# Starts a detached watcher that stops the cluster and deletes DIR once $owner has exited.
+watch_owner() {
+    local script
+    script=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)/$(basename "${BASH_SOURCE[0]}")
+    # shellcheck disable=SC2016 # the inner script expands its own arguments
+    setsid bash -c 'while kill -0 "$1" 2>/dev/null; do sleep 1; done; "$2" stop "$3"; rm -rf "$3"' \
+        watch "$owner" "$script" "$dir" </dev/null >/dev/null 2>&1 &
 }
 
 stop() {

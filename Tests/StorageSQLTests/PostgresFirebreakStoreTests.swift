@@ -92,6 +92,23 @@ final class PostgresFirebreakStoreTests: XCTestCase {
         try await b.close()
     }
 
+    func testAClusterWhoseOwnerDiesIsStoppedAndDeleted() async throws {
+        // The owner is a stand-in for a test process that crashes: a `sleep` killed below.
+        let owner = try PostgresTestCluster.run("/bin/bash", ["-c", "sleep 600 >/dev/null 2>&1 & echo $!"])
+        let pid = try XCTUnwrap(Int32(owner.text.trimmingCharacters(in: .whitespacesAndNewlines)), owner.text)
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("firebreak-pg-owner-\(UUID().uuidString.prefix(8))")
+        let started = try PostgresTestCluster.run(PostgresTestCluster.script, ["start", directory.path, String(pid)])
+        XCTAssertEqual(started.status, 0, started.text)
+        let pidFile = directory.appendingPathComponent("data/postmaster.pid").path
+        XCTAssertTrue(FileManager.default.fileExists(atPath: pidFile), "the cluster runs")
+        kill(pid, SIGKILL)
+        let deadline = Date(timeIntervalSinceNow: 60)
+        while FileManager.default.fileExists(atPath: directory.path), Date() < deadline { try await Task.sleep(for: .milliseconds(100)) }
+        XCTAssertFalse(FileManager.default.fileExists(atPath: directory.path), "the watcher stopped the cluster and deleted its directory")
+        let servers = try PostgresTestCluster.run("/usr/bin/pgrep", ["-f", directory.path])
+        XCTAssertNotEqual(servers.status, 0, "no server of that cluster is left: \(servers.text)")
+    }
+
     func testUnreachableServerIsUnavailable() async throws {
         do {
             _ = try await Self.open("postgres://firebreak@127.0.0.1:1/none?sslmode=disable")
