@@ -4,9 +4,8 @@ extension AlertmanagerWebhook {
     /// Reads a webhook body; the same fields and rules as its `Decodable` form (unknown keys are
     /// ignored, optional fields may be `null`), several times faster. Errors name the JSON path.
     static func parse(_ buffer: ByteBuffer) throws(APIError) -> AlertmanagerWebhook {
-        guard buffer.readableBytes > 0 else { throw APIError.badRequest("the body is empty; send a JSON object", code: "invalid_body") }
+        try JSONBody.checkText(buffer)
         let result: Result<AlertmanagerWebhook, JSONScanner.Failure> = buffer.withUnsafeReadableBytes { bytes in
-            guard String(validating: bytes, as: UTF8.self) != nil else { return .failure(.notUTF8) }
             var scanner = JSONScanner(bytes: bytes)
             do throws(JSONScanner.Failure) {
                 return .success(try read(&scanner))

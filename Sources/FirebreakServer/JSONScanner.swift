@@ -14,8 +14,6 @@ struct JSONScanner {
         case type(path: String, expected: String, foundNull: Bool)
         /// A required field is absent at `path`.
         case missing(path: String)
-        /// The bytes are not UTF-8.
-        case notUTF8
 
         /// What to tell the sender, worded as ``JSONPath`` words `DecodingError`s.
         var message: String {
@@ -27,8 +25,6 @@ struct JSONScanner {
                 return foundNull ? "\(place) must be \(expected), not null" : "\(place) must be \(expected)"
             case .missing(let path):
                 return "\(path) is missing; add it"
-            case .notUTF8:
-                return "the body is not valid UTF-8; send JSON encoded as UTF-8"
             }
         }
     }
@@ -44,7 +40,7 @@ struct JSONScanner {
     private let bytes: UnsafeRawBufferPointer
     private var offset = 0
 
-    /// Reads `bytes`, which must stay valid while the scanner is used.
+    /// Reads `bytes` (UTF-8, checked by the caller), which must stay valid while the scanner is used.
     init(bytes: UnsafeRawBufferPointer) {
         self.bytes = bytes
     }

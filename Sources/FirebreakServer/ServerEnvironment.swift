@@ -86,9 +86,7 @@ struct APICall {
 /// Decoding request bodies with errors that say where and why.
 enum JSONBody {
     static func decode<T: Decodable>(_ type: T.Type, from buffer: ByteBuffer) throws -> T {
-        guard buffer.readableBytes > 0 else { throw APIError.badRequest("the body is empty; send a JSON object", code: "invalid_body") }
-        let valid = buffer.withUnsafeReadableBytes { String(validating: $0, as: UTF8.self) != nil }
-        guard valid else { throw APIError.badRequest("the body is not valid UTF-8; send JSON encoded as UTF-8", code: "invalid_body") }
+        try checkText(buffer)
         do {
             return try buffer.withUnsafeReadableBytes { bytes in
                 try JSONDecoder().decode(T.self, from: Data(bytes))
@@ -96,5 +94,12 @@ enum JSONBody {
         } catch let error as DecodingError {
             throw APIError.badRequest(JSONPath.message(for: error), code: "invalid_body")
         }
+    }
+
+    /// Throws a 400 unless `buffer` holds some text in UTF-8: what every JSON body must be first.
+    static func checkText(_ buffer: ByteBuffer) throws(APIError) {
+        guard buffer.readableBytes > 0 else { throw APIError.badRequest("the body is empty; send a JSON object", code: "invalid_body") }
+        let valid = buffer.withUnsafeReadableBytes { String(validating: $0, as: UTF8.self) != nil }
+        guard valid else { throw APIError.badRequest("the body is not valid UTF-8; send JSON encoded as UTF-8", code: "invalid_body") }
     }
 }

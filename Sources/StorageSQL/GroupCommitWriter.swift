@@ -182,4 +182,3 @@ final class GroupCommitWriter: Sendable {
 private final class ResultBox<T>: @unchecked Sendable {
     var value: T?
 }
-
