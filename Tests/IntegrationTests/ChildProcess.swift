@@ -8,6 +8,8 @@ final class ChildProcess: @unchecked Sendable {
     let name: String
     let log: URL
     private let process = Process()
+    /// Signalled once when the process exits.
+    private let exited = DispatchSemaphore(value: 0)
 
     /// Starts `executable` with `arguments`; output goes to `log`.
     init(_ name: String, executable: URL, arguments: [String], log: URL, environment: [String: String] = [:],
@@ -23,6 +25,7 @@ final class ChildProcess: @unchecked Sendable {
         process.standardOutput = handle
         process.standardError = handle
         process.standardInput = FileHandle.nullDevice
+        process.terminationHandler = { [exited] _ in exited.signal() }
         try process.run()
         try? handle.close()
     }
@@ -33,11 +36,11 @@ final class ChildProcess: @unchecked Sendable {
 
     /// The exit status, after waiting at most `timeout` seconds (SIGKILL and a test failure past it).
     func wait(timeout: TimeInterval) -> Int32 {
-        let deadline = Date().addingTimeInterval(timeout)
-        while process.isRunning, Date() < deadline { usleep(100_000) }
-        if process.isRunning {
+        if exited.wait(timeout: .now() + timeout) == .timedOut {
             XCTFail("\(name) did not finish within \(Int(timeout)) s; output:\n\(output.suffix(4000))")
             kill(pid, SIGKILL)
+        } else {
+            exited.signal()  // a later wait returns at once
         }
         process.waitUntilExit()
         return process.terminationStatus
