@@ -78,4 +78,11 @@ enum JSONResponse {
         fields[.contentType] = "application/json; charset=utf-8"
         return Response(status: status, headers: fields, body: ResponseBody(byteBuffer: ByteBuffer(bytes: data)))
     }
+
+    /// A response whose body is the JSON text `json`.
+    static func make(status: HTTPResponse.Status = .ok, json: String) -> Response {
+        var fields = HTTPFields()
+        fields[.contentType] = "application/json; charset=utf-8"
+        return Response(status: status, headers: fields, body: ResponseBody(byteBuffer: ByteBuffer(string: json)))
+    }
 }

@@ -16,9 +16,8 @@ enum IngestRoutes {
         try await prepare(&notification, runtime: runtime)
         let result = try await environment.timed("ingest") { try await environment.store.ingest(notification, using: runtime.engine) }
         environment.metrics.ingested(source: .alertmanager, alerts: notification.alerts.count)
-        return JSONResponse.make(
-            status: .ok,
-            IngestView(incidentID: result.incident?.id, opened: result.opened, deliveryID: result.deliveryID, requestID: call.requestID))
+        let view = IngestView(incidentID: result.incident?.id, opened: result.opened, deliveryID: result.deliveryID, requestID: call.requestID)
+        return JSONResponse.make(status: .ok, json: view.json)
     }
 
     static func pagerDuty(_ call: inout APICall) async throws -> Response {
@@ -38,7 +37,7 @@ enum IngestRoutes {
         }
         let problems = event.problems(knownRoutingKeys: runtime.pagerDutyIntegrations)
         guard problems.isEmpty, let action = event.eventAction, let routingKey = event.routingKey else { return invalid(problems) }
-        let dedupKey = event.dedupKey ?? UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased()
+        let dedupKey = event.dedupKey ?? RandomID.hex32()
         let now = environment.now()
         if action == "acknowledge" {
             _ = try await environment.timed("acknowledge") {

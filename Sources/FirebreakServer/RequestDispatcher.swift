@@ -16,14 +16,13 @@ struct RequestDispatcher: Sendable {
     func respond(_ spec: RouteSpec, _ request: Request, _ context: BasicRequestContext, handler: RouteHandler) async -> Response {
         let clock = ContinuousClock()
         let start = clock.now
-        var requestID = UUID().uuidString.lowercased()
+        let given = request.headers[Self.requestIDField]
+        var requestID = given ?? RandomID.uuid()
         var response: Response
         do {
-            if let given = request.headers[Self.requestIDField] {
-                guard Self.isValidRequestID(given) else {
-                    throw APIError.badRequest("X-Request-ID must be 1 to 128 printable ASCII characters; send a shorter id or none")
-                }
-                requestID = given
+            if let given, !Self.isValidRequestID(given) {
+                requestID = RandomID.uuid()
+                throw APIError.badRequest("X-Request-ID must be 1 to 128 printable ASCII characters; send a shorter id or none")
             }
             let principal = try await spec.role.asyncMap { try await environment.authenticator.authorize(request.headers, requires: $0) }
             var call = APICall(request: request, context: context, principal: principal, requestID: requestID, environment: environment)

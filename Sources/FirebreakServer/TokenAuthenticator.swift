@@ -37,11 +37,10 @@ final class TokenAuthenticator: @unchecked Sendable {
         guard let header = fields[.authorization] else {
             throw Self.unauthorized("this route needs a token; send `Authorization: Bearer fbk_…` (create one with `firebreak token create`)")
         }
-        let parts = header.split(separator: " ", maxSplits: 1)
-        guard parts.count == 2, parts[0].lowercased() == "bearer", !parts[1].isEmpty else {
+        guard let secret = Self.bearerSecret(header) else {
             throw Self.unauthorized("the Authorization header must be `Bearer <token>`")
         }
-        let hash = Self.hash(String(parts[1]).trimmingCharacters(in: .whitespaces))
+        let hash = Self.hash(secret)
         guard let token = try await lookup(hash) else {
             throw Self.unauthorized("the token is unknown or revoked; create a new one with `firebreak token create`")
         }
@@ -49,6 +48,20 @@ final class TokenAuthenticator: @unchecked Sendable {
             throw APIError(.forbidden, code: "forbidden", "token '\(token.name)' has role \(token.role.rawValue); this route needs \(role.rawValue)")
         }
         return token
+    }
+
+    /// The secret of a `Bearer <secret>` header (scheme in any case, blanks around the secret
+    /// ignored), or `nil` when the header is not one.
+    static func bearerSecret(_ header: String) -> String? {
+        let parts = header.utf8.split(separator: UInt8(ascii: " "), maxSplits: 1)
+        guard parts.count == 2, parts[0].count == 6,
+            zip(parts[0], "bearer".utf8).allSatisfy({ $0 | 0x20 == $1 })
+        else { return nil }
+        let isBlank = { (byte: UInt8) in byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") }
+        guard let first = parts[1].firstIndex(where: { !isBlank($0) }), let last = parts[1].lastIndex(where: { !isBlank($0) }) else {
+            return nil
+        }
+        return String(Substring(header.utf8[first...last]))
     }
 
     /// Forgets cached lookups (after a revoke).

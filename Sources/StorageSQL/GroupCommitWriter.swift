@@ -5,7 +5,8 @@ import Synchronization
 
 /// Serializes every write of a store and commits concurrent ones together: calls queue up while a
 /// transaction commits, and the next transaction takes up to `maxBatch` of them, so many callers
-/// share one commit (and one fsync). A caller resumes only after its transaction committed.
+/// share one commit (and one fsync). A caller resumes only after its transaction committed and the
+/// backend reported it durable (``SQLStoreBackend/whenDurable(_:)``).
 ///
 /// A batch first runs without savepoints; when one of its jobs fails, the transaction is rolled
 /// back and the batch runs again with a SAVEPOINT around each job, so a bad job fails alone.
@@ -122,7 +123,12 @@ final class GroupCommitWriter: Sendable {
             for job in batch { job.finish(mapped) }
             return
         }
-        for (job, outcome) in zip(batch, outcomes) { job.finish(outcome) }
+        // The callers resume once the commit is on disk; meanwhile the next batch runs.
+        let mapError = self.mapError
+        backend.whenDurable { flushError in
+            let flushError = flushError.map(mapError)
+            for (job, outcome) in zip(batch, outcomes) { job.finish(outcome ?? flushError) }
+        }
     }
 
     /// Runs every job in one transaction; `nil` (after rolling back) when a job failed.

@@ -61,6 +61,9 @@ final class PostgresStoreBackend: SQLStoreBackend, @unchecked Sendable {
         try await body(try await writer().sql())
     }
 
+    /// PostgreSQL flushes its log before COMMIT returns.
+    func whenDurable(_ completion: @escaping @Sendable ((any Error)?) -> Void) { completion(nil) }
+
     func reader() -> any SQLDatabase { pool.database(logger: logger).sql() }
 
     func shutdown() async {

@@ -7,6 +7,7 @@ extension SQLFirebreakStore {
     public func ingest(_ notification: AlertNotification, using engine: IncidentEngine) async throws -> IngestResult {
         try StoreText.check(notification)
         let dialect = backend.dialect
+        let texts = AlertTexts(notification.alerts)
         return try await write { database in
             let open = try await Self.openIncident(key: notification.key, on: database, dialect: dialect)
             guard let decision = engine.ingest(notification, open: open) else {
@@ -22,7 +23,7 @@ extension SQLFirebreakStore {
                 if incident != open { try await Self.updateIncident(incident, on: database) }
                 touched = Set(notification.alerts.map(\.fingerprint))
             }
-            try await Self.upsertAlerts(of: incident, only: touched, on: database)
+            try await Self.upsertAlerts(of: incident, only: touched, texts: texts, on: database)
             let events = try await Self.insertEvents(decision.events, incidentID: incident.id, on: database)
             let deliveryID = try await Self.insertDelivery(notification, incidentID: incident.id, on: database)
             return IngestResult(incident: incident, opened: decision.opened, events: events, deliveryID: deliveryID)
@@ -112,14 +113,16 @@ extension SQLFirebreakStore {
     }
 
     /// Inserts or updates the alerts of `incident` whose fingerprints are in `fingerprints`, in one statement.
-    static func upsertAlerts(of incident: Incident, only fingerprints: Set<String>, on database: any SQLDatabase) async throws {
+    static func upsertAlerts(
+        of incident: Incident, only fingerprints: Set<String>, texts: AlertTexts, on database: any SQLDatabase
+    ) async throws {
         var statement = StoreStatement("INSERT INTO incident_alerts (\(StoreRows.alertColumns)) VALUES ")
         var rows = 0
         for (position, alert) in incident.alerts.enumerated() where fingerprints.contains(alert.fingerprint) {
             statement.append(
                 rows == 0 ? "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)" : ", (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 .integer(incident.id), .text(alert.fingerprint), .integer(Int64(position)), .text(alert.status.rawValue),
-                .text(StoreText.json(alert.labels)), .text(StoreText.json(alert.annotations)), StoreValue(alert.startsAt),
+                .text(texts.labels(of: alert)), .text(texts.annotations(of: alert)), StoreValue(alert.startsAt),
                 StoreValue(alert.endsAt), StoreValue(alert.firstSeenAt), StoreValue(alert.lastSeenAt))
             rows += 1
         }

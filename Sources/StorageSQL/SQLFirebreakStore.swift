@@ -47,8 +47,19 @@ public final class SQLFirebreakStore: FirebreakStore {
         case .postgres(let url):
             backend = try await PostgresStoreBackend.open(url: url, logger: logger)
         }
+        return try await open(backend: backend, logger: logger)
+    }
+
+    /// The store on an opened backend, once pending migrations ran and are durable; shuts the
+    /// backend down when they fail.
+    static func open(backend: any SQLStoreBackend, logger: Logger) async throws -> SQLFirebreakStore {
         do {
             _ = try await backend.withWriter { database in try await StoreSchema.migrate(database, dialect: backend.dialect) }
+            try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Void, any Error>) in
+                backend.whenDurable { error in
+                    if let error { continuation.resume(throwing: error) } else { continuation.resume() }
+                }
+            }
         } catch {
             await backend.shutdown()
             throw StoreErrors.map(error)

@@ -4,11 +4,13 @@ import SQLKit
 import SQLiteKit
 import Synchronization
 
-/// SQLite connections on one database file: a writer and a few readers, in WAL mode with full
-/// synchronous commits, so a committed transaction survives `kill -9` and power loss.
+/// SQLite connections on one database file: a writer and a few readers, in WAL mode. A write is
+/// reported done only once its commit is flushed to disk, so it survives `kill -9` and power loss.
 ///
 /// The writer is driven directly on a thread of its own (``writerExecutor``): a group commit runs
 /// its statements back to back with prepared statements, while reads go through SQLiteNIO's pool.
+/// Commits are flushed on another thread (``SQLiteLogFlusher``), so the writer goes on with the next
+/// batch while the disk works.
 final class SQLiteStoreBackend: SQLStoreBackend {
     let dialect = SQLStoreDialect.sqlite
     let location: String
@@ -17,10 +19,13 @@ final class SQLiteStoreBackend: SQLStoreBackend {
     private let readers: [SQLiteConnection]
     private let writerDatabase: any SQLDatabase
     private let readerDatabases: [any SQLDatabase]
+    private let flusher: SQLiteLogFlusher
     private let next = Atomic<Int>(0)
 
-    /// Opens `path` with `readerCount` read connections.
-    static func open(path: String, readerCount: Int = 3, logger: Logger) async throws -> SQLiteStoreBackend {
+    /// Opens `path` with `readerCount` read connections; `flush` makes the log durable (tests replace it).
+    static func open(
+        path: String, readerCount: Int = 3, logger: Logger, flush: @escaping SQLiteLogFlusher.Flush = SQLiteLogFlusher.fdatasyncFlush
+    ) async throws -> SQLiteStoreBackend {
         let writer = try SQLiteWriterConnection(path: path)
         let writerDatabase = SQLiteWriterDatabase(connection: writer, logger: logger)
         var readers: [SQLiteConnection] = []
@@ -28,7 +33,8 @@ final class SQLiteStoreBackend: SQLStoreBackend {
             // busy_timeout bounds the wait for another process's lock (SQLiteNIO's handler waits forever).
             try await writerDatabase.raw("PRAGMA busy_timeout = 10000").run()
             try await writerDatabase.raw("PRAGMA journal_mode = WAL").run()
-            try await writerDatabase.raw("PRAGMA synchronous = FULL").run()
+            // A commit leaves the log unflushed; SQLiteLogFlusher flushes it before anyone hears of the write.
+            try await writerDatabase.raw("PRAGMA synchronous = NORMAL").run()
             for _ in 0..<readerCount {
                 let connection = try await SQLiteConnection.open(storage: .file(path: path), logger: logger)
                 readers.append(connection)
@@ -41,11 +47,15 @@ final class SQLiteStoreBackend: SQLStoreBackend {
             writer.close()
             throw error
         }
-        return SQLiteStoreBackend(path: path, writer: writer, writerDatabase: writerDatabase, readers: readers)
+        return SQLiteStoreBackend(
+            path: path, writer: writer, writerDatabase: writerDatabase, readers: readers, flusher: SQLiteLogFlusher(databasePath: path, flush: flush))
     }
 
-    private init(path: String, writer: SQLiteWriterConnection, writerDatabase: SQLiteWriterDatabase, readers: [SQLiteConnection]) {
+    private init(
+        path: String, writer: SQLiteWriterConnection, writerDatabase: SQLiteWriterDatabase, readers: [SQLiteConnection], flusher: SQLiteLogFlusher
+    ) {
         self.location = path
+        self.flusher = flusher
         self.writer = writer
         self.writerDatabase = writerDatabase
         self.readers = readers
@@ -57,12 +67,17 @@ final class SQLiteStoreBackend: SQLStoreBackend {
         try await body(writerDatabase)
     }
 
+    func whenDurable(_ completion: @escaping @Sendable ((any Error)?) -> Void) {
+        flusher.whenDurable(completion)
+    }
+
     func reader() -> any SQLDatabase {
         let index = next.wrappingAdd(1, ordering: .relaxed).newValue & Int.max
         return readerDatabases[index % readerDatabases.count]
     }
 
     func shutdown() async {
+        flusher.stop()
         for connection in readers { try? await connection.close() }
         writer.close()
         (writerExecutor as? WriterThreadExecutor)?.stop()

@@ -11,6 +11,16 @@ enum StoreErrors {
         .unavailable("the database schema is version \(found) but this firebreak knows only up to \(known); run a newer firebreak")
     }
 
+    /// The write-ahead log could not be flushed: committed writes may not survive a power loss.
+    static func flushFailed(_ path: String, _ call: String, _ code: Int32) -> StoreError {
+        .unavailable(
+            "\(call) of \(path) failed: \(String(cString: strerror(code))); the write is committed but may not be on disk, check the disk and the server's log")
+    }
+
+    /// A write committed while the store was closing, after its last flush.
+    static let closedDuringFlush = StoreError.unavailable(
+        "the store closed before the write was flushed to disk; check that it is there after restart")
+
     /// Maps a driver error to a ``StoreError`` (other errors, such as the engine's, pass through).
     static func map(_ error: any Error) -> any Error {
         if error is StoreError { return error }
