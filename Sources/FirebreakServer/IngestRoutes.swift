@@ -41,7 +41,8 @@ enum IngestRoutes {
         let now = environment.now()
         if action == "acknowledge" {
             _ = try await environment.timed("acknowledge") {
-                try await environment.store.acknowledge(key: dedupKey, by: runtime.pagerDutyIntegrations[routingKey], at: now, using: runtime.engine)
+                try await environment.store.acknowledge(
+                    key: dedupKey, by: runtime.pagerDutyIntegrations[routingKey], at: now, requestID: call.requestID, using: runtime.engine)
             }
         } else {
             let status: AlertStatus = action == "trigger" ? .firing : .resolved

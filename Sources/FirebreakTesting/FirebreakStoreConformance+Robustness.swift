@@ -57,7 +57,7 @@ extension FirebreakStoreConformance {
                     ("ingest", { _ = try await store.ingest(StoreFixtures.firing(key: "late", count: 1), using: self.engine) }),
                     ("incident", { _ = try await store.incident(id: 1) }),
                     ("incidents", { _ = try await store.incidents(matching: IncidentQuery()) }),
-                    ("acknowledge", { _ = try await store.acknowledge(key: "before-close", by: nil, at: StoreFixtures.t0, using: self.engine) }),
+                    ("acknowledge", { _ = try await store.acknowledge(key: "before-close", by: nil, at: StoreFixtures.t0, requestID: nil, using: self.engine) }),
                     ("deliveries", { _ = try await store.deliveries(after: nil, limit: 1) }),
                     ("createToken", { _ = try await store.createToken(StoreFixtures.token("late")) }),
                     ("tokens", { _ = try await store.tokens() }),

@@ -7,15 +7,23 @@ extension FirebreakStoreConformance {
         [
             check("acknowledge by key acknowledges the open incident, nil when none is open") { store in
                 let opened = try await store.ingest(StoreFixtures.firing(key: "ack-key", count: 1), using: engine)
-                let acked = try await store.acknowledge(key: "ack-key", by: "alice", at: StoreFixtures.at(5), using: engine)
+                let acked = try await store.acknowledge(key: "ack-key", by: "alice", at: StoreFixtures.at(5), requestID: "pd-ack-1", using: engine)
                 try expectEqual(acked?.id, opened.incident?.id, "acknowledged incident")
                 try expectEqual(acked?.status, .acknowledged, "status")
                 try expectEqual(acked?.acknowledgedBy, "alice", "acknowledged by")
                 try expectEqual(acked?.acknowledgedAt, StoreFixtures.at(5), "acknowledged at")
                 let stored = try await store.incident(id: try expectValue(acked?.id, "id"))
                 try expectEqual(stored, acked, "stored after acknowledge")
-                let none = try await store.acknowledge(key: "no-such-key", by: "alice", at: StoreFixtures.at(5), using: engine)
+                let none = try await store.acknowledge(key: "no-such-key", by: "alice", at: StoreFixtures.at(6), requestID: "pd-ack-2", using: engine)
                 try expect(none == nil, "acknowledging an unknown key returns nil")
+                // Both requests are recorded, after the ingest's own delivery, with no alerts.
+                let deliveries = try await store.deliveries(after: opened.deliveryID, limit: 10)
+                try expectEqual(deliveries.map(\.requestID), ["pd-ack-1", "pd-ack-2"], "delivery request ids")
+                try expectEqual(deliveries.map(\.key), ["ack-key", "no-such-key"], "delivery keys")
+                try expectEqual(deliveries.map(\.incidentID), [acked?.id, nil], "delivery incidents")
+                try expectEqual(deliveries.map(\.alertCount), [0, 0], "delivery alert counts")
+                try expectEqual(deliveries.map(\.source), [.pagerduty, .pagerduty], "delivery sources")
+                try expectEqual(deliveries.map(\.receivedAt), [StoreFixtures.at(5), StoreFixtures.at(6)], "delivery times")
                 let timeline = try await store.timeline(incidentID: try expectValue(acked?.id, "id"), after: nil, limit: 100)
                 try expectEqual(timeline.last?.kind, .acknowledged, "last timeline entry")
                 try expectEqual(timeline.last?.actor, "alice", "actor on the timeline")
@@ -55,7 +63,7 @@ extension FirebreakStoreConformance {
                     try await store.resolve(id: id + 1000, by: "dave", at: StoreFixtures.at(10), using: engine)
                 }
                 try expect(try storeError(unknown, "unknown id").isNotFound, "unknown id gives notFound, got \(unknown)")
-                let none = try await store.acknowledge(key: "res-id", by: "dave", at: StoreFixtures.at(11), using: engine)
+                let none = try await store.acknowledge(key: "res-id", by: "dave", at: StoreFixtures.at(11), requestID: nil, using: engine)
                 try expect(none == nil, "acknowledge by key finds no open incident once resolved")
             },
             check("notes are appended with ids, in order, after and limit page the timeline") { store in

@@ -50,11 +50,19 @@ public actor InMemoryFirebreakStore: FirebreakStore {
         return IngestResult(incident: incident, opened: opened, events: events, deliveryID: delivery.id)
     }
 
-    public func acknowledge(key: String, by actor: String?, at: Date, using engine: IncidentEngine) throws -> Incident? {
+    public func acknowledge(key: String, by actor: String?, at: Date, requestID: String?, using engine: IncidentEngine) throws -> Incident? {
         try checkOpen()
-        guard let id = openByKey[key], let incident = incidentsByID[id] else { return nil }
-        let transition = try engine.acknowledge(incident, by: actor, at: at)
-        return save(transition.incident, events: transition.events).incident
+        var acknowledged: Incident?
+        if let id = openByKey[key], let incident = incidentsByID[id] {
+            let transition = try engine.acknowledge(incident, by: actor, at: at)
+            acknowledged = save(transition.incident, events: transition.events).incident
+        }
+        deliveryLog.append(
+            Delivery(
+                id: nextDeliveryID, requestID: requestID, source: .pagerduty, key: key, alertCount: 0, incidentID: acknowledged?.id,
+                receivedAt: at))
+        nextDeliveryID += 1
+        return acknowledged
     }
 
     public func acknowledge(id: Int64, by actor: String?, at: Date, using engine: IncidentEngine) throws -> Incident {

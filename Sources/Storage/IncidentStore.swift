@@ -117,7 +117,8 @@ public protocol IncidentStore: Sendable {
     func ingest(_ notification: AlertNotification, using engine: IncidentEngine) async throws -> IngestResult
 
     /// Acknowledges the open incident with `key` (PagerDuty `acknowledge`); `nil` when none is open.
-    func acknowledge(key: String, by actor: String?, at: Date, using engine: IncidentEngine) async throws -> Incident?
+    /// Either way the request gets a `Delivery` record (no alerts) with `requestID`, in the same transaction.
+    func acknowledge(key: String, by actor: String?, at: Date, requestID: String?, using engine: IncidentEngine) async throws -> Incident?
 
     /// Acknowledges incident `id`. Throws `StoreError.notFound` or the engine's transition error.
     func acknowledge(id: Int64, by actor: String?, at: Date, using engine: IncidentEngine) async throws -> Incident

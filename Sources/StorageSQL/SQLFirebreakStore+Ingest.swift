@@ -158,14 +158,23 @@ extension SQLFirebreakStore {
     }
 
     static func insertDelivery(_ notification: AlertNotification, incidentID: Int64?, on database: any SQLDatabase) async throws -> Int64 {
+        try await insertDelivery(
+            requestID: notification.requestID, source: notification.source, key: notification.key, alertCount: notification.alerts.count,
+            incidentID: incidentID, receivedAt: notification.receivedAt, on: database)
+    }
+
+    /// Records one accepted request.
+    static func insertDelivery(
+        requestID: String?, source: AlertSource, key: String, alertCount: Int, incidentID: Int64?, receivedAt: Date, on database: any SQLDatabase
+    ) async throws -> Int64 {
         let rows = try await database.rows(StoreStatement(
             """
             INSERT INTO deliveries (request_id, source, incident_key, alert_count, incident_id, received_at) \
             VALUES (?, ?, ?, ?, ?, ?) RETURNING id
             """,
             [
-                StoreValue(notification.requestID), .text(notification.source.rawValue), .text(notification.key),
-                .integer(Int64(notification.alerts.count)), StoreValue(incidentID), StoreValue(notification.receivedAt),
+                StoreValue(requestID), .text(source.rawValue), .text(key), .integer(Int64(alertCount)), StoreValue(incidentID),
+                StoreValue(receivedAt),
             ]))
         return try rows[0].decode(column: "id", as: Int64.self)
     }

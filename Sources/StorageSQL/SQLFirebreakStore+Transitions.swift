@@ -4,13 +4,19 @@ import SQLKit
 import Storage
 
 extension SQLFirebreakStore {
-    public func acknowledge(key: String, by actor: String?, at: Date, using engine: IncidentEngine) async throws -> Incident? {
+    public func acknowledge(key: String, by actor: String?, at: Date, requestID: String?, using engine: IncidentEngine) async throws -> Incident? {
         try StoreText.check(actor, "the actor")
         try StoreText.check(key, "the incident key", indexed: true)
+        try StoreText.check(requestID, "the request id")
         let dialect = backend.dialect
         return try await write { database in
-            guard let open = try await Self.openIncident(key: key, on: database, dialect: dialect) else { return nil }
-            return try await Self.apply(try engine.acknowledge(open, by: actor, at: at), on: database)
+            var acknowledged: Incident?
+            if let open = try await Self.openIncident(key: key, on: database, dialect: dialect) {
+                acknowledged = try await Self.apply(try engine.acknowledge(open, by: actor, at: at), on: database)
+            }
+            _ = try await Self.insertDelivery(
+                requestID: requestID, source: .pagerduty, key: key, alertCount: 0, incidentID: acknowledged?.id, receivedAt: at, on: database)
+            return acknowledged
         }
     }
 

@@ -41,8 +41,8 @@ actor GatedStore: FirebreakStore {
         await inner.close()
     }
 
-    func acknowledge(key: String, by actor: String?, at: Date, using engine: IncidentEngine) async throws -> Incident? {
-        try await inner.acknowledge(key: key, by: actor, at: at, using: engine)
+    func acknowledge(key: String, by actor: String?, at: Date, requestID: String?, using engine: IncidentEngine) async throws -> Incident? {
+        try await inner.acknowledge(key: key, by: actor, at: at, requestID: requestID, using: engine)
     }
     func acknowledge(id: Int64, by actor: String?, at: Date, using engine: IncidentEngine) async throws -> Incident {
         try await inner.acknowledge(id: id, by: actor, at: at, using: engine)

@@ -40,10 +40,15 @@ final class PagerDutyTests: XCTestCase {
             XCTAssertEqual(incident.runbook?.id, "LED-API-001", "class names the alert the runbook lists")
             XCTAssertEqual(incident.alerts.first?.labels["region"], "eu-west-1")
 
-            let ack = try await client.execute(uri: "/v2/enqueue", method: .post, headers: fixture.headers(.ingest), body: Self.event("acknowledge", dedupKey: key))
+            let ack = try await client.execute(
+                uri: "/v2/enqueue", method: .post, headers: fixture.headers(.ingest, requestID: "pd-ack"), body: Self.event("acknowledge", dedupKey: key))
             XCTAssertEqual(ack.status, .accepted)
             let acked = try await fixture.store.incident(id: incident.id)
             XCTAssertEqual(acked?.status, .acknowledged)
+            let ackDelivery = try await fixture.store.deliveries(after: nil, limit: 10).last
+            XCTAssertEqual(ackDelivery?.requestID, "pd-ack", "the acknowledge is recorded like every accepted request")
+            XCTAssertEqual(ackDelivery?.incidentID, incident.id)
+            XCTAssertEqual(ackDelivery?.alertCount, 0)
 
             let resolve = try await client.execute(uri: "/v2/enqueue", method: .post, headers: fixture.headers(.ingest), body: Self.event("resolve", dedupKey: key))
             XCTAssertEqual(resolve.json["dedup_key"] as? String, key)
