@@ -18,6 +18,7 @@
 #   DURATION=5s bench/ingest.sh            # shorter points
 #   BATCHES="10 100" bench/ingest.sh       # some batch sizes only
 #   FIREBREAK=/path/to/firebreak bench/ingest.sh   # a binary built elsewhere (no build step)
+#   BACKEND=postgres bench/ingest.sh       # Firebreak on a throwaway PostgreSQL cluster instead
 set -euo pipefail
 
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -27,6 +28,8 @@ source scripts/lib/servers.sh
 
 duration=${DURATION:-20s}
 batches=${BATCHES:-1 10 100}
+backend=${BACKEND:-sqlite}
+[[ $backend == sqlite || $backend == postgres ]] || servers_die "BACKEND must be sqlite or postgres, got '$backend'."
 connections=${CONNECTIONS:-4}
 out=bench/out
 work=$out/ingest
@@ -52,10 +55,17 @@ ALERTMANAGER_PID=
 cleanup() {
     stop_pid "$FIREBREAK_PID"
     stop_pid "$ALERTMANAGER_PID"
+    if [[ $backend == postgres ]]; then scripts/pg-test-cluster.sh stop "$work/pg" >/dev/null 2>&1 || true; fi
 }
 trap cleanup EXIT
 
-token=$("$binary" token create --name bench --role ingest --data-dir "$work/data" | tail -n 1)
+database=()
+backend_name=SQLite
+if [[ $backend == postgres ]]; then
+    database=(--database "$(scripts/pg-test-cluster.sh start "$work/pg" $$)")
+    backend_name=PostgreSQL
+fi
+token=$("$binary" token create --name bench --role ingest --data-dir "$work/data" "${database[@]}" | tail -n 1)
 [[ -n $token ]] || servers_die "firebreak token create printed no token."
 
 cat >"$work/alertmanager.yml" <<'YAML'
@@ -70,7 +80,7 @@ receivers:
 YAML
 
 fb_port=$(free_port)
-start_firebreak "$binary" "$work/data" "$fb_port" "$work/firebreak.log"
+start_firebreak "$binary" "$work/data" "$fb_port" "$work/firebreak.log" "${database[@]}"
 
 rss_kb() { awk '/^VmRSS:/ { print $2 }' "/proc/$1/status"; }
 
@@ -115,13 +125,13 @@ for batch in $batches; do
 done
 rss_end=$(rss_kb "$FIREBREAK_PID")
 
-python3 - "$rss_after_fill" "$rss_end" "$am_rss_end" "$duration" "${rows[@]}" <<'PY' | tee "$results"
+python3 - "$rss_after_fill" "$rss_end" "$am_rss_end" "$duration" "$backend_name" "${rows[@]}" <<'PY' | tee "$results"
 import sys
-rss_fill, rss_end, am_rss, duration = int(sys.argv[1]), int(sys.argv[2]), int(sys.argv[3]), sys.argv[4]
-print(f"Ingest, {duration} per point, 4 connections (wrk), Firebreak on SQLite (durable) vs Alertmanager (memory)")
+rss_fill, rss_end, am_rss, duration, backend = int(sys.argv[1]), int(sys.argv[2]), int(sys.argv[3]), sys.argv[4], sys.argv[5]
+print(f"Ingest, {duration} per point, 4 connections (wrk), Firebreak on {backend} (durable) vs Alertmanager (memory)")
 print(f"{'alerts/req':>10} {'firebreak/s':>12} {'p50 ms':>7} {'p99 ms':>7} {'alertmgr/s':>11} {'p50 ms':>7} {'p99 ms':>7} {'ratio':>6}  goal")
 failed = False
-for row in sys.argv[5:]:
+for row in sys.argv[6:]:
     b, fr, f50, f99, _, ar, a50, a99, _ = row.split()
     ratio = float(fr) / float(ar)
     goal = ""
