@@ -10,7 +10,9 @@ import Synchronization
 final class PostgresStoreBackend: SQLStoreBackend, @unchecked Sendable {
     let dialect = SQLStoreDialect.postgres
     let location: String
-    let writerExecutor: (any TaskExecutor)? = nil
+    let writerExecutor: (any TaskExecutor)?
+    /// The loop of the writer connection, where group commits run.
+    private let writerLoop: any EventLoop
     private let configuration: PostgresConnection.Configuration
     private let pool: EventLoopGroupConnectionPool<PostgresConnectionSource>
     private let writerConnection = Mutex<PostgresConnection?>(nil)
@@ -47,12 +49,15 @@ final class PostgresStoreBackend: SQLStoreBackend, @unchecked Sendable {
         self.configuration = configuration
         self.pool = pool
         self.logger = logger
+        let writerLoop = NIOSingletons.posixEventLoopGroup.next()
+        self.writerLoop = writerLoop
+        self.writerExecutor = EventLoopTaskExecutor(eventLoop: writerLoop)
     }
 
     private func writer() async throws -> PostgresConnection {
         if let connection = writerConnection.withLock({ $0 }), !connection.isClosed { return connection }
         let connection = try await PostgresConnection.connect(
-            on: NIOSingletons.posixEventLoopGroup.any(), configuration: configuration, id: 0, logger: logger)
+            on: writerLoop, configuration: configuration, id: 0, logger: logger)
         writerConnection.withLock { $0 = connection }
         return connection
     }

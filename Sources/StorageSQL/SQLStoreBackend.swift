@@ -25,7 +25,7 @@ protocol SQLStoreBackend: Sendable {
     var dialect: SQLStoreDialect { get }
     /// Where the data lives, for messages (a path or a URL without password).
     var location: String { get }
-    /// Where group commits run: a thread of the backend's own, or `nil` for the shared pool.
+    /// Where group commits run: a thread of the backend's own (SQLite), or the writer connection's event loop (PostgreSQL).
     var writerExecutor: (any TaskExecutor)? { get }
     /// Runs `body` on the writer connection; callers never overlap.
     func withWriter<T: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T
