@@ -74,15 +74,17 @@ enum JSONResponse {
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         encoder.dateEncodingStrategy = .iso8601
         let data = (try? encoder.encode(value)) ?? Data(#"{"error":{"code":"internal","message":"response encoding failed"}}"#.utf8)
-        var fields = headers
-        fields[.contentType] = "application/json; charset=utf-8"
-        return Response(status: status, headers: fields, body: ResponseBody(byteBuffer: ByteBuffer(bytes: data)))
+        return make(status: status, body: ByteBuffer(bytes: data), headers: headers)
     }
 
     /// A response whose body is the JSON text `json`.
     static func make(status: HTTPResponse.Status = .ok, json: String) -> Response {
-        var fields = HTTPFields()
+        make(status: status, body: ByteBuffer(string: json), headers: [:])
+    }
+
+    private static func make(status: HTTPResponse.Status, body: ByteBuffer, headers: HTTPFields) -> Response {
+        var fields = headers
         fields[.contentType] = "application/json; charset=utf-8"
-        return Response(status: status, headers: fields, body: ResponseBody(byteBuffer: ByteBuffer(string: json)))
+        return Response(status: status, headers: fields, body: ResponseBody(byteBuffer: body))
     }
 }

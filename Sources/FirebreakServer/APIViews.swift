@@ -1,5 +1,6 @@
 import Foundation
 import IncidentEngine
+import RunbookModel
 import Storage
 
 /// An incident as the API shows it (snake_case keys; label keys exactly as sent).

@@ -17,11 +17,10 @@ struct RequestDispatcher: Sendable {
         let clock = ContinuousClock()
         let start = clock.now
         let given = request.headers[Self.requestIDField]
-        var requestID = given ?? RandomID.uuid()
+        let requestID = given.flatMap { Self.isValidRequestID($0) ? $0 : nil } ?? RandomID.uuid()
         var response: Response
         do {
             if let given, !Self.isValidRequestID(given) {
-                requestID = RandomID.uuid()
                 throw APIError.badRequest("X-Request-ID must be 1 to 128 printable ASCII characters; send a shorter id or none")
             }
             let principal = try await spec.role.asyncMap { try await environment.authenticator.authorize(request.headers, requires: $0) }

@@ -10,9 +10,9 @@ import Synchronization
 final class PostgresStoreBackend: SQLStoreBackend, @unchecked Sendable {
     let dialect = SQLStoreDialect.postgres
     let location: String
-    let writerExecutor: (any TaskExecutor)?
-    /// The loop of the writer connection, where group commits run.
-    private let writerLoop: any EventLoop
+    /// Group commits run on the writer connection's event loop.
+    private let writerLoop: EventLoopTaskExecutor
+    var writerExecutor: (any TaskExecutor)? { writerLoop }
     private let configuration: PostgresConnection.Configuration
     private let pool: EventLoopGroupConnectionPool<PostgresConnectionSource>
     private let writerConnection = Mutex<PostgresConnection?>(nil)
@@ -49,15 +49,13 @@ final class PostgresStoreBackend: SQLStoreBackend, @unchecked Sendable {
         self.configuration = configuration
         self.pool = pool
         self.logger = logger
-        let writerLoop = NIOSingletons.posixEventLoopGroup.next()
-        self.writerLoop = writerLoop
-        self.writerExecutor = EventLoopTaskExecutor(eventLoop: writerLoop)
+        self.writerLoop = EventLoopTaskExecutor(eventLoop: NIOSingletons.posixEventLoopGroup.next())
     }
 
     private func writer() async throws -> PostgresConnection {
         if let connection = writerConnection.withLock({ $0 }), !connection.isClosed { return connection }
         let connection = try await PostgresConnection.connect(
-            on: writerLoop, configuration: configuration, id: 0, logger: logger)
+            on: writerLoop.eventLoop, configuration: configuration, id: 0, logger: logger)
         writerConnection.withLock { $0 = connection }
         return connection
     }

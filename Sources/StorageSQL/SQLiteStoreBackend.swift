@@ -14,7 +14,8 @@ import Synchronization
 final class SQLiteStoreBackend: SQLStoreBackend {
     let dialect = SQLStoreDialect.sqlite
     let location: String
-    let writerExecutor: (any TaskExecutor)?
+    private let writerThread = WriterThreadExecutor(name: "firebreak-sqlite-writer")
+    var writerExecutor: (any TaskExecutor)? { writerThread }
     private let writer: SQLiteWriterConnection
     private let readers: [SQLiteConnection]
     private let writerDatabase: any SQLDatabase
@@ -60,7 +61,6 @@ final class SQLiteStoreBackend: SQLStoreBackend {
         self.writerDatabase = writerDatabase
         self.readers = readers
         self.readerDatabases = readers.map { $0.sql() }
-        self.writerExecutor = WriterThreadExecutor(name: "firebreak-sqlite-writer")
     }
 
     func withWriter<T: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
@@ -80,6 +80,6 @@ final class SQLiteStoreBackend: SQLStoreBackend {
         flusher.stop()
         for connection in readers { try? await connection.close() }
         writer.close()
-        (writerExecutor as? WriterThreadExecutor)?.stop()
+        writerThread.stop()
     }
 }

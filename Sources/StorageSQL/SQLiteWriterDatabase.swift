@@ -99,13 +99,6 @@ private struct SQLiteWriterSQLRow: SQLRow {
         guard let data = row.value(column) else {
             throw SQLiteWriterError(code: 1, message: "the result has no column \(column)")
         }
-        // Ids and plain columns skip the generic decoder.
-        switch data {
-        case .integer(let integer) where D.self == Int64.self: return Int64(integer) as! D
-        case .integer(let integer) where D.self == Int.self: return integer as! D
-        case .text(let text) where D.self == String.self: return text as! D
-        case .float(let double) where D.self == Double.self: return double as! D
-        default: return try decoder.decode(D.self, from: data)
-        }
+        return try decoder.decode(D.self, from: data)
     }
 }

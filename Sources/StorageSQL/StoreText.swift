@@ -1,5 +1,6 @@
 import Foundation
 import IncidentEngine
+import RunbookModel
 import Storage
 
 /// Text conversions of the store: string maps as JSON, and the checks that keep values storable.
@@ -16,9 +17,9 @@ enum StoreText {
         out.append(UInt8(ascii: "{"))
         for (index, key) in map.keys.sorted().enumerated() {
             if index > 0 { out.append(UInt8(ascii: ",")) }
-            appendQuoted(key, to: &out)
+            JSONText.appendQuoted(key, to: &out)
             out.append(UInt8(ascii: ":"))
-            appendQuoted(map[key] ?? "", to: &out)
+            JSONText.appendQuoted(map[key] ?? "", to: &out)
         }
         out.append(UInt8(ascii: "}"))
         return String(decoding: out, as: UTF8.self)
@@ -31,40 +32,6 @@ enum StoreText {
             throw StoreError.corrupt("column \(column) does not hold a JSON object of strings")
         }
         return map
-    }
-
-    /// Appends `string` as a JSON string: quotes, backslashes and control characters escaped; runs
-    /// of other bytes are copied whole.
-    private static func appendQuoted(_ string: String, to out: inout [UInt8]) {
-        out.append(UInt8(ascii: "\""))
-        var string = string
-        string.withUTF8 { bytes in
-            var start = 0
-            for index in bytes.indices {
-                let byte = bytes[index]
-                guard byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") else { continue }
-                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<index]))
-                appendEscape(byte, to: &out)
-                start = index + 1
-            }
-            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start...]))
-        }
-        out.append(UInt8(ascii: "\""))
-    }
-
-    private static func appendEscape(_ byte: UInt8, to out: inout [UInt8]) {
-        out.append(UInt8(ascii: "\\"))
-        switch byte {
-        case UInt8(ascii: "\""), UInt8(ascii: "\\"): out.append(byte)
-        case UInt8(ascii: "\n"): out.append(UInt8(ascii: "n"))
-        case UInt8(ascii: "\t"): out.append(UInt8(ascii: "t"))
-        case UInt8(ascii: "\r"): out.append(UInt8(ascii: "r"))
-        default:
-            let hex: StaticString = "0123456789abcdef"
-            out.append(contentsOf: [UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0")])
-            out.append(hex.utf8Start[Int(byte >> 4)])
-            out.append(hex.utf8Start[Int(byte & 0xf)])
-        }
     }
 
     /// Throws `invalid` when `value` holds a NUL byte (PostgreSQL text cannot, SQLite would cut it).

@@ -1,5 +1,6 @@
 import FirebreakTesting
 import Foundation
+import RunbookModel
 @testable import FirebreakServer
 import XCTest
 
