@@ -19,10 +19,20 @@ import Foundation
 ///
 /// Checkpoints still flush the log and the database file themselves (`synchronous = NORMAL` keeps
 /// that), so frames copied into the database are never lost either.
+///
+/// The descriptor is checked for a deleted log at most once per ``linkCheckInterval``, not before
+/// every flush: reading a file's status makes the kernel stamp its next write with a fine-grained
+/// time, and `fdatasync` then writes the inode as well, one more synchronous disk write per flush.
+/// SQLite deletes the log only when the database's last connection closes, and the store keeps
+/// its connections open until it closes, so the check guards against a log removed by hand.
 final class SQLiteLogFlusher: @unchecked Sendable {
     typealias Completion = @Sendable ((any Error)?) -> Void
     /// Flushes a file descriptor's data: `fdatasync` in production, `0` for success else an errno.
     typealias Flush = @Sendable (Int32) -> Int32
+    /// A monotonic clock in nanoseconds.
+    typealias Clock = @Sendable () -> UInt64
+    /// How often the descriptor is checked for a deleted log.
+    static let linkCheckInterval: UInt64 = 1_000_000_000
 
     /// Guards every stored property below.
     private let condition = NSCondition()
@@ -31,13 +41,17 @@ final class SQLiteLogFlusher: @unchecked Sendable {
     private var running = true
     /// The log's descriptor, opened on first use; touched only by the flusher thread.
     private var descriptor: Int32 = -1
+    /// When the descriptor was last checked (or opened), by `now`; flusher thread only.
+    private var linkCheckedAt: UInt64 = 0
     private let logPath: String
     private let flush: Flush
+    private let now: Clock
 
     /// Starts the thread for the database at `databasePath` (its log is `databasePath-wal`).
-    init(databasePath: String, flush: @escaping Flush = SQLiteLogFlusher.fdatasyncFlush) {
+    init(databasePath: String, flush: @escaping Flush = SQLiteLogFlusher.fdatasyncFlush, now: @escaping Clock = SQLiteLogFlusher.monotonicNow) {
         self.logPath = databasePath + "-wal"
         self.flush = flush
+        self.now = now
         let thread = Thread { [self] in runLoop() }
         thread.name = "firebreak-sqlite-flush"
         thread.start()
@@ -88,14 +102,19 @@ final class SQLiteLogFlusher: @unchecked Sendable {
 
     /// Flushes the log, opening it first when needed (it exists once a commit happened in WAL mode).
     private func flushLog() -> (any Error)? {
-        if descriptor >= 0, !Self.isLinked(descriptor) {
-            close(descriptor)
-            descriptor = -1
+        let time = now()
+        if descriptor >= 0, time &- linkCheckedAt >= Self.linkCheckInterval {
+            linkCheckedAt = time
+            if !Self.isLinked(descriptor) {
+                close(descriptor)
+                descriptor = -1
+            }
         }
         if descriptor < 0 {
             let opened = open(logPath, O_RDWR | O_CLOEXEC)
             guard opened >= 0 else { return StoreErrors.flushFailed(logPath, "open", errno) }
             descriptor = opened
+            linkCheckedAt = time
             // The log's directory entry must be durable too, as SQLite ensures on its own first sync.
             let directory = open((logPath as NSString).deletingLastPathComponent, O_RDONLY | O_CLOEXEC)
             if directory >= 0 {
@@ -116,4 +135,6 @@ final class SQLiteLogFlusher: @unchecked Sendable {
     static let fdatasyncFlush: Flush = { descriptor in
         fdatasync(descriptor) == 0 ? 0 : errno
     }
+
+    static let monotonicNow: Clock = { DispatchTime.now().uptimeNanoseconds }
 }

@@ -102,6 +102,49 @@ final class SQLiteLogFlusherTests: XCTestCase {
         try await reopened.close()
     }
 
+    func testALogReplacedByHandIsFlushedFromTheNextLinkCheckOn() async throws {
+        let databasePath = directory.url.appendingPathComponent("db").path
+        let logPath = databasePath + "-wal"
+        XCTAssertTrue(FileManager.default.createFile(atPath: logPath, contents: Data("first".utf8)))
+        let clock = ManualClock()
+        let flushedInodes = Mutex<[UInt64]>([])
+        let flusher = SQLiteLogFlusher(
+            databasePath: databasePath,
+            flush: { descriptor in
+                var info = stat()
+                guard fstat(descriptor, &info) == 0 else { return errno }
+                flushedInodes.withLock { $0.append(UInt64(info.st_ino)) }
+                return 0
+            },
+            now: clock.now)
+        defer { flusher.stop() }
+
+        try await durable(flusher)
+        let first = try inode(of: logPath)
+        try FileManager.default.removeItem(atPath: logPath)
+        XCTAssertTrue(FileManager.default.createFile(atPath: logPath, contents: Data("second".utf8)))
+        let second = try inode(of: logPath)
+        XCTAssertNotEqual(first, second, "the flusher's open descriptor keeps the first inode in use")
+        // Within the interval the descriptor is not checked again: no status read before each flush.
+        try await durable(flusher)
+        clock.advance(by: SQLiteLogFlusher.linkCheckInterval)
+        try await durable(flusher)
+        XCTAssertEqual(flushedInodes.withLock { $0 }, [first, first, second])
+    }
+
+    private func durable(_ flusher: SQLiteLogFlusher) async throws {
+        try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Void, any Error>) in
+            flusher.whenDurable { error in
+                if let error { continuation.resume(throwing: error) } else { continuation.resume() }
+            }
+        }
+    }
+
+    private func inode(of path: String) throws -> UInt64 {
+        let attributes = try FileManager.default.attributesOfItem(atPath: path)
+        return try XCTUnwrap((attributes[.systemFileNumber] as? NSNumber)?.uint64Value)
+    }
+
     private func openStore(_ disk: ControlledDisk) async throws -> SQLFirebreakStore {
         let path = directory.url.appendingPathComponent(SQLFirebreakStore.sqliteFileName).path
         let backend = try await SQLiteStoreBackend.open(path: path, logger: .storeTests, flush: disk.flush)
@@ -112,6 +155,13 @@ final class SQLiteLogFlusherTests: XCTestCase {
 
 private func makeToken(_ name: String) -> TokenRecord {
     TokenRecord(name: name, role: .viewer, secretHash: "hash-of-\(name)", createdAt: Date(timeIntervalSince1970: 1_800_000_000))
+}
+
+/// A monotonic clock the test moves by hand.
+private final class ManualClock: Sendable {
+    private let nanoseconds = Atomic<UInt64>(1_000)
+    func advance(by interval: UInt64) { nanoseconds.add(interval, ordering: .sequentiallyConsistent) }
+    var now: SQLiteLogFlusher.Clock { { [self] in nanoseconds.load(ordering: .sequentiallyConsistent) } }
 }
 
 /// A flag set by one task and read by another.
