@@ -16,7 +16,7 @@ SHELL := /bin/bash
 .SHELLFLAGS := -euo pipefail -c
 
 EXAMPLES_LINT = lint examples/runbooks --rules examples/alerts --config examples/firebreak.yml
-FORMAT_PATHS = Package.swift Sources Tests
+FORMAT_PATHS = Package.swift Sources Tests Benchmarks
 
 .PHONY: all deps build release test run lint-examples bench bench-run bench-ingest durability fuzz format format-check clean
 

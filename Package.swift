@@ -21,55 +21,75 @@ let package = Package(
         .package(url: "https://github.com/swift-server/swift-prometheus.git", exact: "2.4.1"),
     ],
     targets: [
-        .systemLibrary(name: "CMarkGFM", pkgConfig: "libcmark-gfm", providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]),
+        .systemLibrary(
+            name: "CMarkGFM", pkgConfig: "libcmark-gfm",
+            providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]),
         .target(name: "RunbookModel"),
         .target(name: "ShellAnalysis", dependencies: ["RunbookModel"]),
         .target(name: "RunbookParser", dependencies: ["RunbookModel", "CMarkGFM", "ShellAnalysis", "Yams"]),
         .target(name: "FirebreakConfig", dependencies: ["RunbookModel", "ShellAnalysis", "Yams"]),
         .target(name: "RunbookCatalog", dependencies: ["RunbookModel", "RunbookParser", "FirebreakConfig", "Yams"]),
-        .target(name: "RunbookLint", dependencies: ["RunbookModel", "RunbookParser", "ShellAnalysis", "RunbookCatalog", "FirebreakConfig"]),
-        .target(name: "StepExecution", dependencies: [
-            "RunbookModel", "ShellAnalysis",
-            .product(name: "Subprocess", package: "swift-subprocess"),
-        ]),
+        .target(
+            name: "RunbookLint",
+            dependencies: ["RunbookModel", "RunbookParser", "ShellAnalysis", "RunbookCatalog", "FirebreakConfig"]),
+        .target(
+            name: "StepExecution",
+            dependencies: [
+                "RunbookModel", "ShellAnalysis",
+                .product(name: "Subprocess", package: "swift-subprocess"),
+            ]),
         .target(name: "IncidentEngine", dependencies: ["RunbookModel"]),
         .target(name: "Storage", dependencies: ["IncidentEngine"]),
-        .target(name: "StorageSQL", dependencies: [
-            "RunbookModel", "RunbookCatalog", "IncidentEngine", "Storage",
-            .product(name: "SQLKit", package: "sql-kit"),
-            .product(name: "SQLiteKit", package: "sqlite-kit"),
-            .product(name: "PostgresKit", package: "postgres-kit"),
-            .product(name: "Logging", package: "swift-log"),
-        ]),
-        .target(name: "FirebreakServer", dependencies: [
-            "RunbookModel", "RunbookParser", "RunbookCatalog", "FirebreakConfig", "IncidentEngine", "Storage",
-            .product(name: "Hummingbird", package: "hummingbird"),
-            .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
-            .product(name: "UnixSignals", package: "swift-service-lifecycle"),
-            .product(name: "Logging", package: "swift-log"),
-            .product(name: "Metrics", package: "swift-metrics"),
-            .product(name: "Prometheus", package: "swift-prometheus"),
-        ]),
+        .target(
+            name: "StorageSQL",
+            dependencies: [
+                "RunbookModel", "RunbookCatalog", "IncidentEngine", "Storage",
+                .product(name: "SQLKit", package: "sql-kit"),
+                .product(name: "SQLiteKit", package: "sqlite-kit"),
+                .product(name: "PostgresKit", package: "postgres-kit"),
+                .product(name: "Logging", package: "swift-log"),
+            ]),
+        .target(
+            name: "FirebreakServer",
+            dependencies: [
+                "RunbookModel", "RunbookParser", "RunbookCatalog", "FirebreakConfig", "IncidentEngine", "Storage",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "UnixSignals", package: "swift-service-lifecycle"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
+            ]),
         .target(name: "FirebreakTesting", dependencies: ["IncidentEngine", "Storage"]),
-        .executableTarget(name: "SearchBenchmark", dependencies: ["RunbookCatalog", "RunbookParser", "StorageSQL"], path: "Benchmarks/SearchBenchmark"),
-        .executableTarget(name: "firebreak", dependencies: [
-            "RunbookLint", "RunbookCatalog", "FirebreakConfig", "RunbookParser", "RunbookModel", "StorageSQL", "ShellAnalysis",
-            "StepExecution", "IncidentEngine", "Storage", "FirebreakServer",
-            .product(name: "ArgumentParser", package: "swift-argument-parser"),
-        ]),
+        .executableTarget(
+            name: "SearchBenchmark", dependencies: ["RunbookCatalog", "RunbookParser", "StorageSQL"],
+            path: "Benchmarks/SearchBenchmark"),
+        .executableTarget(
+            name: "firebreak",
+            dependencies: [
+                "RunbookLint", "RunbookCatalog", "FirebreakConfig", "RunbookParser", "RunbookModel", "StorageSQL",
+                "ShellAnalysis",
+                "StepExecution", "IncidentEngine", "Storage", "FirebreakServer",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]),
         .testTarget(name: "RunbookParserTests", dependencies: ["RunbookParser"]),
         .testTarget(name: "ShellAnalysisTests", dependencies: ["ShellAnalysis", "FirebreakTesting"]),
         .testTarget(name: "FirebreakConfigTests", dependencies: ["FirebreakConfig"]),
-        .testTarget(name: "RunbookCatalogTests", dependencies: ["RunbookCatalog", "RunbookParser", "FirebreakTesting"]),
+        .testTarget(
+            name: "RunbookCatalogTests", dependencies: ["RunbookCatalog", "RunbookParser", "FirebreakTesting"]),
         .testTarget(name: "RunbookLintTests", dependencies: ["RunbookLint"]),
         .testTarget(name: "StepExecutionTests", dependencies: ["StepExecution", "RunbookParser"]),
         .testTarget(name: "IncidentEngineTests", dependencies: ["IncidentEngine"]),
         .testTarget(name: "StorageTests", dependencies: ["Storage", "FirebreakTesting"]),
-        .testTarget(name: "StorageSQLTests", dependencies: ["StorageSQL", "Storage", "FirebreakTesting", "RunbookCatalog", "RunbookParser"]),
-        .testTarget(name: "FirebreakServerTests", dependencies: [
-            "FirebreakServer", "Storage", "StorageSQL", "FirebreakTesting",
-            .product(name: "HummingbirdTesting", package: "hummingbird"),
-        ]),
+        .testTarget(
+            name: "StorageSQLTests",
+            dependencies: ["StorageSQL", "Storage", "FirebreakTesting", "RunbookCatalog", "RunbookParser"]),
+        .testTarget(
+            name: "FirebreakServerTests",
+            dependencies: [
+                "FirebreakServer", "Storage", "StorageSQL", "FirebreakTesting",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ]),
         .testTarget(name: "EndToEndTests", dependencies: ["RunbookModel", "FirebreakTesting"]),
         .testTarget(name: "IntegrationTests", dependencies: ["RunbookModel"]),
     ]

@@ -17,7 +17,8 @@ struct BenchmarkOptions: Sendable {
             values[arguments[index]] = arguments[index + 1]
             index += 2
         }
-        guard let corpus = values["--corpus"], let indexPath = values["--index"], let queries = values["--queries"] else {
+        guard let corpus = values["--corpus"], let indexPath = values["--index"], let queries = values["--queries"]
+        else {
             return nil
         }
         self.corpus = corpus

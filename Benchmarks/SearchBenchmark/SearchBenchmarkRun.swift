@@ -30,10 +30,15 @@ struct SearchBenchmarkRun {
         let (stats, writeSeconds) = try await measure { try await index.refresh(documents) }
         let build = documentSeconds + openSeconds + writeSeconds
         let size = (try? FileManager.default.attributesOfItem(atPath: options.index)[.size] as? Int) ?? 0
-        print(String(format: "full index build: %.2f s (documents %.2f s, open %.3f s, write %.2f s); added %d; file %.1f MB",
-                     build, documentSeconds, openSeconds, writeSeconds, stats.added, Double(size) / 1e6))
-        print(String(format: "goal: full index build < 10 s -> %@ (%.2f s; with parsing %.2f s)",
-                     build < 10 ? "met" : "NOT met", build, build + parseSeconds))
+        print(
+            String(
+                format:
+                    "full index build: %.2f s (documents %.2f s, open %.3f s, write %.2f s); added %d; file %.1f MB",
+                build, documentSeconds, openSeconds, writeSeconds, stats.added, Double(size) / 1e6))
+        print(
+            String(
+                format: "goal: full index build < 10 s -> %@ (%.2f s; with parsing %.2f s)",
+                build < 10 ? "met" : "NOT met", build, build + parseSeconds))
 
         try await incremental(index: index, fileCount: tree.documents.count)
         try await queries(index)
@@ -42,7 +47,9 @@ struct SearchBenchmarkRun {
         let memory = InMemorySearchIndex()
         let (_, memoryBuild) = try await measure { try await memory.refresh(documents) }
         let reference = try await latencies(of: memory, queries: try readQueries())
-        print(String(format: "in-memory reference: build %.2f s; latency (wall) ", memoryBuild) + LatencySummary(reference.samples).line)
+        print(
+            String(format: "in-memory reference: build %.2f s; latency (wall) ", memoryBuild)
+                + LatencySummary(reference.samples).line)
     }
 
     private func readQueries() throws -> [String] {
@@ -60,11 +67,16 @@ struct SearchBenchmarkRun {
         }
         print("one statement round trip (count of documents): " + LatencySummary(roundTrips).line)
         let sqlite = try await latencies(of: index, queries: queries)
-        print("sqlite queries: \(queries.count) x \(options.rounds) rounds after a warm-up; \(sqlite.empty) returned nothing")
+        print(
+            "sqlite queries: \(queries.count) x \(options.rounds) rounds after a warm-up; \(sqlite.empty) returned nothing"
+        )
         print("sqlite latency (wall): " + LatencySummary(sqlite.samples).line)
         print("sqlite latency (CPU):  " + LatencySummary(sqlite.cpu).line)
-        print(String(format: "goal: p99 < 5 ms -> %@ (wall p99 %.3f ms)", LatencySummary(sqlite.samples).p99 < 5 ? "met" : "NOT met",
-                     LatencySummary(sqlite.samples).p99))
+        print(
+            String(
+                format: "goal: p99 < 5 ms -> %@ (wall p99 %.3f ms)",
+                LatencySummary(sqlite.samples).p99 < 5 ? "met" : "NOT met",
+                LatencySummary(sqlite.samples).p99))
         if let path = options.latencies {
             let lines = zip(queries, sqlite.medians).map { "\($0)\t" + String(format: "%.4f", $1) }
             try (lines.joined(separator: "\n") + "\n").write(toFile: path, atomically: true, encoding: .utf8)
@@ -91,19 +103,24 @@ struct SearchBenchmarkRun {
             let url = URL(fileURLWithPath: path, relativeTo: base)
             let data = try Data(contentsOf: url)
             originals[url.path] = data
-            try (data + Data("\n\nReviewed during the quarterly runbook audit; thresholds unchanged.\n".utf8)).write(to: url)
+            try (data + Data("\n\nReviewed during the quarterly runbook audit; thresholds unchanged.\n".utf8)).write(
+                to: url)
         }
         let (changed, parseSeconds) = await measure { load() }
         let (documents, documentSeconds) = await measure { documentsOf(changed.runbooks) }
         let (stats, refreshSeconds) = try await measure { try await index.refresh(documents) }
-        print(String(format: "incremental (%d of %d files changed): re-parse %.2f s, documents %.2f s, refresh %.3f s; "
-                     + "added %d updated %d removed %d unchanged %d",
-                     paths.count, fileCount, parseSeconds, documentSeconds, refreshSeconds,
-                     stats.added, stats.updated, stats.removed, stats.unchanged))
+        print(
+            String(
+                format: "incremental (%d of %d files changed): re-parse %.2f s, documents %.2f s, refresh %.3f s; "
+                    + "added %d updated %d removed %d unchanged %d",
+                paths.count, fileCount, parseSeconds, documentSeconds, refreshSeconds,
+                stats.added, stats.updated, stats.removed, stats.unchanged))
     }
 
     /// Per-query latencies: every query once to warm caches, then `rounds` timed passes; wall and CPU time.
-    private func latencies(of index: some RunbookSearchIndex, queries: [String]) async throws
+    private func latencies(
+        of index: some RunbookSearchIndex, queries: [String]
+    ) async throws
         -> (samples: [Double], cpu: [Double], medians: [Double], empty: Int)
     {
         var empty = 0

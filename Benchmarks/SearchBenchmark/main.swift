@@ -14,7 +14,8 @@ import StorageSQL
 
 let options = BenchmarkOptions(CommandLine.arguments)
 guard let options else {
-    FileHandle.standardError.write(Data("usage: SearchBenchmark --corpus DIR --index FILE --queries FILE [--latencies FILE] [--rounds N]\n".utf8))
+    FileHandle.standardError.write(
+        Data("usage: SearchBenchmark --corpus DIR --index FILE --queries FILE [--latencies FILE] [--rounds N]\n".utf8))
     exit(2)
 }
 

@@ -18,9 +18,11 @@ extension ConfigDecoder {
             case "data_dir": settings.dataDirectory = try reader.string(entry.value, path: path)
             case "database":
                 let value = try reader.string(entry.value, path: path)
-                guard value.hasPrefix("postgres://") || value.hasPrefix("postgresql://") || value.hasPrefix("sqlite:") else {
+                guard value.hasPrefix("postgres://") || value.hasPrefix("postgresql://") || value.hasPrefix("sqlite:")
+                else {
                     throw reader.invalid(
-                        entry.value, path, "must be a postgres://user@host/db URL, or left out for SQLite in data_dir (got '\(value)')")
+                        entry.value, path,
+                        "must be a postgres://user@host/db URL, or left out for SQLite in data_dir (got '\(value)')")
                 }
                 settings.database = value
             case "limits": settings.limits = try limits(entry.value)
@@ -31,13 +33,16 @@ extension ConfigDecoder {
                     guard ServerSettings.severityNames.contains(severity) else {
                         throw reader.invalid(
                             item.value, "\(path).\(item.key)",
-                            "must be one of \(ServerSettings.severityNames.joined(separator: ", ")) (got '\(severity)')")
+                            "must be one of \(ServerSettings.severityNames.joined(separator: ", ")) (got '\(severity)')"
+                        )
                     }
                     settings.severityMap[item.key.lowercased()] = severity
                 }
             default:
                 let labels = try reader.stringList(entry.value, path: path)
-                guard !labels.isEmpty else { throw reader.invalid(entry.value, path, "must name at least one label, such as service") }
+                guard !labels.isEmpty else {
+                    throw reader.invalid(entry.value, path, "must name at least one label, such as service")
+                }
                 settings.serviceLabels = labels
             }
         }
@@ -75,13 +80,17 @@ extension ConfigDecoder {
                     if field.key == "name" { name = value } else { key = value }
                 }
                 guard let name, let key else {
-                    throw reader.invalid(item, path, "needs both 'name' and 'routing_key' (the 32-character integration key)")
+                    throw reader.invalid(
+                        item, path, "needs both 'name' and 'routing_key' (the 32-character integration key)")
                 }
                 guard key.count == 32, key.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber) }) else {
-                    throw reader.invalid(item, "\(path).routing_key", "must be 32 letters or digits, as PagerDuty integration keys are (got \(key.count) characters)")
+                    throw reader.invalid(
+                        item, "\(path).routing_key",
+                        "must be 32 letters or digits, as PagerDuty integration keys are (got \(key.count) characters)")
                 }
                 guard !integrations.contains(where: { $0.routingKey == key }) else {
-                    throw reader.invalid(item, "\(path).routing_key", "is already used by another integration; give each its own key")
+                    throw reader.invalid(
+                        item, "\(path).routing_key", "is already used by another integration; give each its own key")
                 }
                 integrations.append(PagerDutyIntegration(name: name, routingKey: key))
             }

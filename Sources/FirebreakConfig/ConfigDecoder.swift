@@ -6,7 +6,9 @@ import Yams
 struct ConfigDecoder {
     let reader: ConfigReader
 
-    static let topLevelKeys = ["runbooks", "exclude", "rules", "url_maps", "sections", "synonyms", "lint", "commands", "server"]
+    static let topLevelKeys = [
+        "runbooks", "exclude", "rules", "url_maps", "sections", "synonyms", "lint", "commands", "server",
+    ]
 
     func decode(_ root: Node, into config: inout FirebreakConfig) throws {
         for entry in try reader.mapping(root, path: "", known: Self.topLevelKeys) {

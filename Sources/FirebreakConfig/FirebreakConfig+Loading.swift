@@ -50,7 +50,9 @@ extension FirebreakConfig {
     }
 
     /// Parses config text. `file` is used in error messages; `baseDirectory` anchors relative paths.
-    public static func parse(yaml: String, file: String = "firebreak.yml", baseDirectory: URL) throws
+    public static func parse(
+        yaml: String, file: String = "firebreak.yml", baseDirectory: URL
+    ) throws
         -> FirebreakConfig
     {
         let root: Node?

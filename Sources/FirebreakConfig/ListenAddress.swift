@@ -10,7 +10,9 @@ public struct ListenAddress: Sendable, Equatable, CustomStringConvertible {
         guard let colon = text.lastIndex(of: ":") else { return nil }
         var host = String(text[..<colon])
         if host.hasPrefix("["), host.hasSuffix("]") { host = String(host.dropFirst().dropLast()) }
-        guard !host.isEmpty, !host.contains(" "), let port = Int(text[text.index(after: colon)...]), (0...65535).contains(port) else {
+        guard !host.isEmpty, !host.contains(" "), let port = Int(text[text.index(after: colon)...]),
+            (0...65535).contains(port)
+        else {
             return nil
         }
         self.host = host

@@ -30,7 +30,8 @@ public struct ServerSettings: Sendable, Equatable {
     /// Settings with every default.
     public init(
         listen: String = ServerSettings.defaultListen, dataDirectory: String = ServerSettings.defaultDataDirectory,
-        database: String? = nil, limits: ServerLimits = ServerLimits(), pagerDutyIntegrations: [PagerDutyIntegration] = [],
+        database: String? = nil, limits: ServerLimits = ServerLimits(),
+        pagerDutyIntegrations: [PagerDutyIntegration] = [],
         severityMap: [String: String] = [:], serviceLabels: [String] = ["service", "app", "job"]
     ) {
         self.listen = listen
@@ -55,7 +56,10 @@ public struct ServerLimits: Sendable, Equatable {
     public var maxValueBytes: Int
 
     /// The default limits.
-    public init(maxBodyBytes: Int = 10 * 1024 * 1024, maxAlerts: Int = 10_000, maxLabels: Int = 256, maxValueBytes: Int = 64 * 1024) {
+    public init(
+        maxBodyBytes: Int = 10 * 1024 * 1024, maxAlerts: Int = 10_000, maxLabels: Int = 256,
+        maxValueBytes: Int = 64 * 1024
+    ) {
         self.maxBodyBytes = maxBodyBytes
         self.maxAlerts = maxAlerts
         self.maxLabels = maxLabels

@@ -26,7 +26,9 @@ public struct APIError: HTTPResponseError, CustomStringConvertible {
     public var description: String { "\(status.code) \(code): \(message)" }
 
     /// 400 with `code` `invalid_request`.
-    static func badRequest(_ message: String, code: String = "invalid_request") -> APIError { APIError(.badRequest, code: code, message) }
+    static func badRequest(_ message: String, code: String = "invalid_request") -> APIError {
+        APIError(.badRequest, code: code, message)
+    }
 
     /// 404 for a thing that does not exist.
     static func notFound(_ message: String) -> APIError { APIError(.notFound, code: "not_found", message) }
@@ -49,9 +51,12 @@ public struct APIError: HTTPResponseError, CustomStringConvertible {
             var headers = HTTPFields()
             headers[.retryAfter] = "1"
             return APIError(.serviceUnavailable, code: "unavailable", error.description, headers: headers)
-        case let error as IncidentTransitionError: return APIError(.conflict, code: "invalid_transition", error.description)
+        case let error as IncidentTransitionError:
+            return APIError(.conflict, code: "invalid_transition", error.description)
         default:
-            return APIError(.internalServerError, code: "internal", "the server failed to handle the request; see its log for details")
+            return APIError(
+                .internalServerError, code: "internal",
+                "the server failed to handle the request; see its log for details")
         }
     }
 }
@@ -69,11 +74,14 @@ struct ErrorBody: Codable, Sendable {
 /// JSON responses with one encoder configuration.
 enum JSONResponse {
     /// Encodes `value` as the body of a response.
-    static func make(status: HTTPResponse.Status = .ok, _ value: some Encodable, headers: HTTPFields = [:]) -> Response {
+    static func make(status: HTTPResponse.Status = .ok, _ value: some Encodable, headers: HTTPFields = [:]) -> Response
+    {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         encoder.dateEncodingStrategy = .iso8601
-        let data = (try? encoder.encode(value)) ?? Data(#"{"error":{"code":"internal","message":"response encoding failed"}}"#.utf8)
+        let data =
+            (try? encoder.encode(value))
+            ?? Data(#"{"error":{"code":"internal","message":"response encoding failed"}}"#.utf8)
         return make(status: status, body: ByteBuffer(bytes: data), headers: headers)
     }
 

@@ -154,7 +154,8 @@ struct DeliveryView: Encodable {
 
     enum CodingKeys: String, CodingKey {
         case id, source, key
-        case requestID = "request_id", alertCount = "alert_count", incidentID = "incident_id", receivedAt = "received_at"
+        case requestID = "request_id", alertCount = "alert_count", incidentID = "incident_id", receivedAt =
+            "received_at"
     }
 
     init(_ delivery: Delivery) {
@@ -184,6 +185,7 @@ struct IngestView: Encodable {
     /// none), without its cost on every ingest.
     var json: String {
         let incident = incidentID.map { #""incident_id":\#($0),"# } ?? ""
-        return #"{"delivery_id":\#(deliveryID),\#(incident)"opened":\#(opened),"request_id":\#(JSONText.quoted(requestID))}"#
+        return
+            #"{"delivery_id":\#(deliveryID),\#(incident)"opened":\#(opened),"request_id":\#(JSONText.quoted(requestID))}"#
     }
 }

@@ -48,12 +48,19 @@ enum AdminRoutes {
         let limit = try call.integerQuery("limit", default: 1000, range: 1...10_000)
         var after: Int64?
         if let text = call.query("after") {
-            guard let value = Int64(text), value >= 0 else { throw APIError.badRequest("after=\(text) must be a delivery id (a whole number)") }
+            guard let value = Int64(text), value >= 0 else {
+                throw APIError.badRequest("after=\(text) must be a delivery id (a whole number)")
+            }
             after = value
         }
         let store = call.environment.store
-        let deliveries = try await call.environment.timed("deliveries") { try await store.deliveries(after: after, limit: limit) }
-        return JSONResponse.make(DeliveryListView(deliveries: deliveries.map(DeliveryView.init), nextAfter: deliveries.count == limit ? deliveries.last?.id : nil))
+        let deliveries = try await call.environment.timed("deliveries") {
+            try await store.deliveries(after: after, limit: limit)
+        }
+        return JSONResponse.make(
+            DeliveryListView(
+                deliveries: deliveries.map(DeliveryView.init),
+                nextAfter: deliveries.count == limit ? deliveries.last?.id : nil))
     }
 }
 
@@ -83,10 +90,12 @@ public struct TokenIssuer: Sendable {
     /// A token name: 1–64 letters, digits, `-`, `_`, `.`, `@`.
     public static func validate(name: String) throws {
         let allowed = name.utf8.allSatisfy { byte in
-            (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A) || [0x2D, 0x5F, 0x2E, 0x40].contains(byte)
+            (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A)
+                || [0x2D, 0x5F, 0x2E, 0x40].contains(byte)
         }
         guard !name.isEmpty, name.utf8.count <= 64, allowed else {
-            throw APIError.badRequest("token name '\(name.prefix(80))' must be 1 to 64 letters, digits, '-', '_', '.' or '@'")
+            throw APIError.badRequest(
+                "token name '\(name.prefix(80))' must be 1 to 64 letters, digits, '-', '_', '.' or '@'")
         }
     }
 

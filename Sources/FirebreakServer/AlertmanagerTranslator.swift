@@ -8,7 +8,9 @@ struct AlertmanagerTranslator: Sendable {
     var limits: ServerLimits
 
     /// The notification for `webhook`, or a 400/413 naming the first problem.
-    func notification(from webhook: AlertmanagerWebhook, receivedAt: Date, requestID: String) throws(APIError) -> AlertNotification {
+    func notification(
+        from webhook: AlertmanagerWebhook, receivedAt: Date, requestID: String
+    ) throws(APIError) -> AlertNotification {
         guard webhook.version == "4" else {
             throw .badRequest("version is '\(webhook.version)'; only Alertmanager webhook version 4 is supported")
         }
@@ -17,7 +19,9 @@ struct AlertmanagerTranslator: Sendable {
             throw .badRequest("status is '\(webhook.status)'; use firing or resolved")
         }
         guard webhook.alerts.count <= limits.maxAlerts else {
-            throw .tooLarge("the webhook carries \(webhook.alerts.count) alerts, more than the limit of \(limits.maxAlerts); split the group (group_by in Alertmanager)")
+            throw .tooLarge(
+                "the webhook carries \(webhook.alerts.count) alerts, more than the limit of \(limits.maxAlerts); split the group (group_by in Alertmanager)"
+            )
         }
         try check(webhook.groupKey, path: "groupKey")
         let common = webhook.commonLabels ?? [:]
@@ -35,7 +39,9 @@ struct AlertmanagerTranslator: Sendable {
             requestID: requestID)
     }
 
-    private func incoming(_ alert: AlertmanagerWebhook.Alert, path: @autoclosure () -> String) throws(APIError) -> IncomingAlert {
+    private func incoming(
+        _ alert: AlertmanagerWebhook.Alert, path: @autoclosure () -> String
+    ) throws(APIError) -> IncomingAlert {
         guard let status = AlertStatus(rawValue: alert.status) else {
             throw .badRequest("\(path()).status is '\(alert.status)'; use firing or resolved")
         }
@@ -47,11 +53,15 @@ struct AlertmanagerTranslator: Sendable {
             try check(given, path: "\(path()).fingerprint")
             fingerprint = given
         } else {
-            fingerprint = String(ContentHash.sha256Hex(alert.labels.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: "\u{1F}")).prefix(16))
+            fingerprint = String(
+                ContentHash.sha256Hex(
+                    alert.labels.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: "\u{1F}")
+                ).prefix(16))
         }
         return IncomingAlert(
             fingerprint: fingerprint, status: status, labels: alert.labels, annotations: annotations,
-            startsAt: try date(alert.startsAt, path: "\(path()).startsAt"), endsAt: try date(alert.endsAt, path: "\(path()).endsAt"),
+            startsAt: try date(alert.startsAt, path: "\(path()).startsAt"),
+            endsAt: try date(alert.endsAt, path: "\(path()).endsAt"),
             generatorURL: alert.generatorURL)
     }
 
@@ -65,12 +75,15 @@ struct AlertmanagerTranslator: Sendable {
 
     private func check(_ values: [String: String], path: @autoclosure () -> String) throws(APIError) {
         guard values.count <= limits.maxLabels else {
-            throw .badRequest("\(path()) has \(values.count) entries, more than the limit of \(limits.maxLabels); drop some labels")
+            throw .badRequest(
+                "\(path()) has \(values.count) entries, more than the limit of \(limits.maxLabels); drop some labels")
         }
         for (key, value) in values {
             try check(key, path: "\(path()) key")
             guard value.utf8.count <= limits.maxValueBytes else {
-                throw .badRequest("\(path()).\(key) is \(value.utf8.count) bytes, more than the limit of \(limits.maxValueBytes); shorten it")
+                throw .badRequest(
+                    "\(path()).\(key) is \(value.utf8.count) bytes, more than the limit of \(limits.maxValueBytes); shorten it"
+                )
             }
             try check(value, path: "\(path()).\(key)")
         }

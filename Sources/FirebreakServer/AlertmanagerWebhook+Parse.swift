@@ -32,7 +32,8 @@ extension AlertmanagerWebhook {
             case "commonLabels": webhook.commonLabels = try optionalMap(&scanner, at: key)
             case "commonAnnotations": webhook.commonAnnotations = try optionalMap(&scanner, at: key)
             case "externalURL": webhook.externalURL = try scanner.optionalString(at: key)
-            case "truncatedAlerts": webhook.truncatedAlerts = try scanner.skipNull() ? nil : try scanner.integer(at: key)
+            case "truncatedAlerts":
+                webhook.truncatedAlerts = try scanner.skipNull() ? nil : try scanner.integer(at: key)
             case "alerts":
                 var list: [Alert] = []
                 try scanner.array(at: key) { (scanner: inout JSONScanner, index: Int) throws(JSONScanner.Failure) in
@@ -76,7 +77,9 @@ extension AlertmanagerWebhook {
         return alert
     }
 
-    private static func optionalMap(_ scanner: inout JSONScanner, at path: String) throws(JSONScanner.Failure) -> [String: String]? {
+    private static func optionalMap(
+        _ scanner: inout JSONScanner, at path: String
+    ) throws(JSONScanner.Failure) -> [String: String]? {
         try scanner.skipNull() ? nil : try scanner.stringMap(at: path)
     }
 }

@@ -12,7 +12,10 @@ public final class ConfigReloader: Sendable {
     private let overrides: @Sendable (inout FirebreakConfig) -> Void
     private let logger: Logger
 
-    init(box: RuntimeBox, configFile: URL?, overrides: @escaping @Sendable (inout FirebreakConfig) -> Void, logger: Logger) {
+    init(
+        box: RuntimeBox, configFile: URL?, overrides: @escaping @Sendable (inout FirebreakConfig) -> Void,
+        logger: Logger
+    ) {
         self.box = box
         self.configFile = configFile
         self.overrides = overrides
@@ -26,8 +29,12 @@ public final class ConfigReloader: Sendable {
             var config = try configFile.map { try FirebreakConfig.load(from: $0) } ?? box.value.config
             overrides(&config)
             let old = box.value.config.server
-            if config.server.listen != old.listen || config.server.database != old.database || config.server.dataDirectory != old.dataDirectory {
-                logger.warning("server.listen, server.database and server.data_dir change only on restart; keeping the running values")
+            if config.server.listen != old.listen || config.server.database != old.database
+                || config.server.dataDirectory != old.dataDirectory
+            {
+                logger.warning(
+                    "server.listen, server.database and server.data_dir change only on restart; keeping the running values"
+                )
             }
             let runtime = try await ServerRuntime.load(config: config)
             box.replace(with: runtime)

@@ -29,8 +29,10 @@ public struct FirebreakApplication: Sendable {
         overrides(&config)
         let runtime = try await ServerRuntime.load(config: config)
         for error in runtime.catalog.errors { logger.warning("runbook tree: \(error)") }
-        environment = ServerEnvironment(store: store, runtime: runtime, metrics: ServerMetrics(), now: now, logger: logger)
-        reloader = ConfigReloader(box: environment.runtime, configFile: configFile, overrides: overrides, logger: logger)
+        environment = ServerEnvironment(
+            store: store, runtime: runtime, metrics: ServerMetrics(), now: now, logger: logger)
+        reloader = ConfigReloader(
+            box: environment.runtime, configFile: configFile, overrides: overrides, logger: logger)
     }
 
     /// The current runtime (config and runbook index).
@@ -53,12 +55,14 @@ public struct FirebreakApplication: Sendable {
     /// (the real port when `listen` asks for port 0). Shutting down closes the store after the last
     /// in-flight request finished.
     public func makeApplication(
-        listen: ListenAddress, extraServices: [any Service] = [], onListening: @escaping @Sendable (String) async -> Void = { _ in }
+        listen: ListenAddress, extraServices: [any Service] = [],
+        onListening: @escaping @Sendable (String) async -> Void = { _ in }
     ) -> some ApplicationProtocol {
         let host = listen.host
         return Application(
             router: buildRouter(),
-            configuration: ApplicationConfiguration(address: .hostname(host, port: listen.port), serverName: "firebreak"),
+            configuration: ApplicationConfiguration(
+                address: .hostname(host, port: listen.port), serverName: "firebreak"),
             services: [StoreCloser(store: environment.store, logger: environment.logger)] + extraServices,
             onServerRunning: { channel in
                 let port = channel.localAddress?.port ?? listen.port
@@ -70,7 +74,8 @@ public struct FirebreakApplication: Sendable {
     /// Serves until SIGTERM or SIGINT, then shuts down gracefully: in-flight requests finish, the
     /// store closes last. SIGHUP reloads the config and re-indexes the runbooks.
     public func run(listen: ListenAddress, onListening: @escaping @Sendable (String) async -> Void) async throws {
-        let http = makeApplication(listen: listen, extraServices: [ReloadOnHangUp(reloader: reloader)], onListening: onListening)
+        let http = makeApplication(
+            listen: listen, extraServices: [ReloadOnHangUp(reloader: reloader)], onListening: onListening)
         let group = ServiceGroup(
             configuration: ServiceGroupConfiguration(
                 services: [http], gracefulShutdownSignals: [.sigterm, .sigint], logger: environment.logger))

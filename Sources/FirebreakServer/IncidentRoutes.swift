@@ -6,18 +6,22 @@ import Storage
 /// `/api/v1/incidents…`: list, get, acknowledge, resolve, notes, status updates, timeline.
 enum IncidentRoutes {
     static func list(_ call: inout APICall) async throws -> Response {
-        var query = IncidentQuery(limit: try call.integerQuery("limit", default: 50, range: 1...500), cursor: call.query("cursor"))
+        var query = IncidentQuery(
+            limit: try call.integerQuery("limit", default: 50, range: 1...500), cursor: call.query("cursor"))
         if let text = call.query("status") {
             query.statuses = try text.split(separator: ",").map { word in
                 guard let status = IncidentStatus(rawValue: String(word)) else {
-                    throw APIError.badRequest("status=\(word) is not a state; use triggered, acknowledged or resolved (comma-separated)")
+                    throw APIError.badRequest(
+                        "status=\(word) is not a state; use triggered, acknowledged or resolved (comma-separated)")
                 }
                 return status
             }
         }
         if let text = call.query("severity") {
             guard let severity = IncidentSeverity(rawValue: text) else {
-                throw APIError.badRequest("severity=\(text) is not a severity; use \(IncidentSeverity.allCases.map(\.rawValue).joined(separator: ", "))")
+                throw APIError.badRequest(
+                    "severity=\(text) is not a severity; use \(IncidentSeverity.allCases.map(\.rawValue).joined(separator: ", "))"
+                )
             }
             query.severity = severity
         }
@@ -27,7 +31,8 @@ enum IncidentRoutes {
         query.openedBefore = try time(call, "until")
         let store = call.environment.store
         let page = try await call.environment.timed("incidents") { try await store.incidents(matching: query) }
-        return JSONResponse.make(IncidentPageView(incidents: page.incidents.map(IncidentView.init), nextCursor: page.nextCursor))
+        return JSONResponse.make(
+            IncidentPageView(incidents: page.incidents.map(IncidentView.init), nextCursor: page.nextCursor))
     }
 
     static func get(_ call: inout APICall) async throws -> Response {
@@ -77,11 +82,13 @@ enum IncidentRoutes {
         var details: [String: String] = [:]
         if let status = body.status {
             guard !status.isEmpty, status.count <= 64, !status.utf8.contains(0) else {
-                throw APIError.badRequest("status must be 1 to 64 characters, such as investigating, identified, monitoring")
+                throw APIError.badRequest(
+                    "status must be 1 to 64 characters, such as investigating, identified, monitoring")
             }
             details["status"] = status
         }
-        let event = TimelineEvent(at: call.environment.now(), kind: .statusUpdate, actor: call.actor, message: body.text, details: details)
+        let event = TimelineEvent(
+            at: call.environment.now(), kind: .statusUpdate, actor: call.actor, message: body.text, details: details)
         return try await append([event], to: id, call)
     }
 
@@ -96,20 +103,28 @@ enum IncidentRoutes {
             after = value
         }
         let store = call.environment.store
-        let events = try await call.environment.timed("timeline") { try await store.timeline(incidentID: id, after: after, limit: limit) }
+        let events = try await call.environment.timed("timeline") {
+            try await store.timeline(incidentID: id, after: after, limit: limit)
+        }
         return JSONResponse.make(TimelineView(events: events.map(TimelineEventView.init)))
     }
 
     /// Appends entries and answers 201 with them.
     static func append(_ events: [TimelineEvent], to id: Int64, _ call: APICall) async throws -> Response {
         let store = call.environment.store
-        let stored = try await call.environment.timed("append") { try await store.appendTimeline(incidentID: id, events: events) }
+        let stored = try await call.environment.timed("append") {
+            try await store.appendTimeline(incidentID: id, events: events)
+        }
         return JSONResponse.make(status: .created, TimelineView(events: stored.map(TimelineEventView.init)))
     }
 
     static func checkText(_ text: String, field: String) throws {
-        guard !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { throw APIError.badRequest("\(field) is empty; write something") }
-        guard text.utf8.count <= 64 * 1024 else { throw APIError.badRequest("\(field) is longer than 64 KiB; shorten it") }
+        guard !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
+            throw APIError.badRequest("\(field) is empty; write something")
+        }
+        guard text.utf8.count <= 64 * 1024 else {
+            throw APIError.badRequest("\(field) is longer than 64 KiB; shorten it")
+        }
         guard !text.utf8.contains(0) else { throw APIError.badRequest("\(field) contains a NUL character; remove it") }
     }
 

@@ -11,12 +11,17 @@ enum IngestRoutes {
         let limit = runtime.config.server.limits.maxBodyBytes
         let buffer = try await call.body(limit: limit)
         let webhook = try AlertmanagerWebhook.parse(buffer)
-        var notification = try runtime.translator.notification(from: webhook, receivedAt: environment.now(), requestID: call.requestID)
+        var notification = try runtime.translator.notification(
+            from: webhook, receivedAt: environment.now(), requestID: call.requestID)
         if notification.integration == nil { notification.integration = call.actor }
         try await prepare(&notification, runtime: runtime)
-        let result = try await environment.timed("ingest") { try await environment.store.ingest(notification, using: runtime.engine) }
+        let result = try await environment.timed("ingest") {
+            try await environment.store.ingest(notification, using: runtime.engine)
+        }
         environment.metrics.ingested(source: .alertmanager, alerts: notification.alerts.count)
-        let view = IngestView(incidentID: result.incident?.id, opened: result.opened, deliveryID: result.deliveryID, requestID: call.requestID)
+        let view = IngestView(
+            incidentID: result.incident?.id, opened: result.opened, deliveryID: result.deliveryID,
+            requestID: call.requestID)
         return JSONResponse.make(status: .ok, json: view.json)
     }
 
@@ -36,24 +41,31 @@ enum IngestRoutes {
             return invalid([error.message])
         }
         let problems = event.problems(knownRoutingKeys: runtime.pagerDutyIntegrations)
-        guard problems.isEmpty, let action = event.eventAction, let routingKey = event.routingKey else { return invalid(problems) }
+        guard problems.isEmpty, let action = event.eventAction, let routingKey = event.routingKey else {
+            return invalid(problems)
+        }
         let dedupKey = event.dedupKey ?? RandomID.hex32()
         let now = environment.now()
         if action == "acknowledge" {
             _ = try await environment.timed("acknowledge") {
                 try await environment.store.acknowledge(
-                    key: dedupKey, by: runtime.pagerDutyIntegrations[routingKey], at: now, requestID: call.requestID, using: runtime.engine)
+                    key: dedupKey, by: runtime.pagerDutyIntegrations[routingKey], at: now, requestID: call.requestID,
+                    using: runtime.engine)
             }
         } else {
             let status: AlertStatus = action == "trigger" ? .firing : .resolved
             var notification = AlertNotification(
-                source: .pagerduty, key: dedupKey, summary: event.payload?.summary, alerts: [event.alert(dedupKey: dedupKey, status: status)],
+                source: .pagerduty, key: dedupKey, summary: event.payload?.summary,
+                alerts: [event.alert(dedupKey: dedupKey, status: status)],
                 receivedAt: now, integration: runtime.pagerDutyIntegrations[routingKey], requestID: call.requestID)
             try await prepare(&notification, runtime: runtime)
-            _ = try await environment.timed("ingest") { try await environment.store.ingest(notification, using: runtime.engine) }
+            _ = try await environment.timed("ingest") {
+                try await environment.store.ingest(notification, using: runtime.engine)
+            }
             environment.metrics.ingested(source: .pagerduty, alerts: 1)
         }
-        return JSONResponse.make(status: .accepted, PagerDutyAnswer(status: "success", message: "Event processed", dedupKey: dedupKey))
+        return JSONResponse.make(
+            status: .accepted, PagerDutyAnswer(status: "success", message: "Event processed", dedupKey: dedupKey))
     }
 
     /// Attaches the runbook and, when labels name no severity, takes the runbook's.
@@ -68,7 +80,9 @@ enum IngestRoutes {
     }
 
     private static func invalid(_ errors: [String], status: HTTPResponse.Status = .badRequest) -> Response {
-        JSONResponse.make(status: status, PagerDutyAnswer(status: "invalid event", message: "Event object is invalid", errors: errors))
+        JSONResponse.make(
+            status: status, PagerDutyAnswer(status: "invalid event", message: "Event object is invalid", errors: errors)
+        )
     }
 }
 

@@ -78,7 +78,9 @@ struct JSONScanner {
         if consume(UInt8(ascii: "}")) { return }
         while true {
             skipWhitespace()
-            guard offset < bytes.count, bytes[offset] == UInt8(ascii: "\"") else { throw syntax("an object key must be a string") }
+            guard offset < bytes.count, bytes[offset] == UInt8(ascii: "\"") else {
+                throw syntax("an object key must be a string")
+            }
             let key = try readString()
             skipWhitespace()
             guard consume(UInt8(ascii: ":")) else { throw syntax("a ':' must follow an object key") }
@@ -136,7 +138,9 @@ struct JSONScanner {
     /// Reads an integer (a number without fraction or exponent, or with a zero fraction).
     mutating func integer(at path: @autoclosure () -> String) throws(Failure) -> Int {
         let kind = try peekKind()
-        guard kind == .number else { throw Failure.type(path: path(), expected: "an integer", foundNull: kind == .null) }
+        guard kind == .number else {
+            throw Failure.type(path: path(), expected: "an integer", foundNull: kind == .null)
+        }
         let text = try readNumber()
         if let value = Int(text) { return value }
         if let value = Double(text), value.rounded() == value, let exact = Int(exactly: value) { return exact }
@@ -160,9 +164,13 @@ struct JSONScanner {
         guard depth < Self.maxDepth else { throw syntax("values are nested more than \(Self.maxDepth) levels deep") }
         switch try peekKind() {
         case .object:
-            try object(at: "") { (scanner: inout JSONScanner, _: String) throws(Failure) in try scanner.skipValue(depth: depth + 1) }
+            try object(at: "") { (scanner: inout JSONScanner, _: String) throws(Failure) in
+                try scanner.skipValue(depth: depth + 1)
+            }
         case .array:
-            try array(at: "") { (scanner: inout JSONScanner, _: Int) throws(Failure) in try scanner.skipValue(depth: depth + 1) }
+            try array(at: "") { (scanner: inout JSONScanner, _: Int) throws(Failure) in
+                try scanner.skipValue(depth: depth + 1)
+            }
         case .string: try skipString()
         case .number: _ = try readNumber()
         case .bool: try literal(bytes[offset] == UInt8(ascii: "t") ? "true" : "false")
@@ -214,7 +222,9 @@ struct JSONScanner {
 
     private mutating func digits() -> Int {
         let start = offset
-        while offset < bytes.count, bytes[offset] >= UInt8(ascii: "0"), bytes[offset] <= UInt8(ascii: "9") { offset += 1 }
+        while offset < bytes.count, bytes[offset] >= UInt8(ascii: "0"), bytes[offset] <= UInt8(ascii: "9") {
+            offset += 1
+        }
         return offset - start
     }
 

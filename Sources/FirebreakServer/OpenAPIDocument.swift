@@ -17,7 +17,11 @@ public enum OpenAPIDocument {
             ],
             "paths": paths,
             "components": [
-                "securitySchemes": ["bearer": ["type": "http", "scheme": "bearer", "description": "A token from `firebreak token create`."]],
+                "securitySchemes": [
+                    "bearer": [
+                        "type": "http", "scheme": "bearer", "description": "A token from `firebreak token create`.",
+                    ]
+                ],
                 "schemas": OpenAPISchemas.all,
             ],
         ]
@@ -25,7 +29,9 @@ public enum OpenAPIDocument {
 
     /// The document as JSON bytes (sorted keys).
     public static let json: [UInt8] = {
-        let data = (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes])) ?? Data()
+        let data =
+            (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes]))
+            ?? Data()
         return [UInt8](data)
     }()
 
@@ -53,7 +59,10 @@ public enum OpenAPIDocument {
         if let role = spec.role { operation["x-required-role"] = role.rawValue }
         var parameters: [[String: Any]] = []
         if spec.path.contains("{id}") {
-            parameters.append(["name": "id", "in": "path", "required": true, "schema": ["type": spec.path.contains("runbooks") ? "string" : "integer"]])
+            parameters.append([
+                "name": "id", "in": "path", "required": true,
+                "schema": ["type": spec.path.contains("runbooks") ? "string" : "integer"],
+            ])
         }
         for (name, type) in shape.query {
             parameters.append(["name": name, "in": "query", "required": name == "q", "schema": ["type": type]])
@@ -116,25 +125,38 @@ enum OpenAPIRouteShapes {
         case .ingestAlertmanager:
             Shape(body: "AlertmanagerWebhook", responses: [(200, "IngestResult"), (400, "Error"), (413, "Error")])
         case .ingestPagerDuty:
-            Shape(body: "PagerDutyEvent", responses: [(202, "PagerDutyAnswer"), (400, "PagerDutyAnswer"), (413, "PagerDutyAnswer")])
+            Shape(
+                body: "PagerDutyEvent",
+                responses: [(202, "PagerDutyAnswer"), (400, "PagerDutyAnswer"), (413, "PagerDutyAnswer")])
         case .listIncidents:
             Shape(
-                query: [("status", "string"), ("severity", "string"), ("service", "string"), ("runbook", "string"), ("since", "string"),
-                        ("until", "string"), ("limit", "integer"), ("cursor", "string")],
+                query: [
+                    ("status", "string"), ("severity", "string"), ("service", "string"), ("runbook", "string"),
+                    ("since", "string"),
+                    ("until", "string"), ("limit", "integer"), ("cursor", "string"),
+                ],
                 responses: [(200, "IncidentPage"), (400, "Error")])
         case .getIncident: Shape(responses: [(200, "Incident"), (404, "Error")])
-        case .acknowledgeIncident, .resolveIncident: Shape(responses: [(200, "Incident"), (404, "Error"), (409, "Error")])
+        case .acknowledgeIncident, .resolveIncident:
+            Shape(responses: [(200, "Incident"), (404, "Error"), (409, "Error")])
         case .addNote: Shape(body: "NoteRequest", responses: [(201, "Timeline"), (400, "Error"), (404, "Error")])
-        case .addStatusUpdate: Shape(body: "StatusUpdateRequest", responses: [(201, "Timeline"), (400, "Error"), (404, "Error")])
-        case .getTimeline: Shape(query: [("after", "integer"), ("limit", "integer")], responses: [(200, "Timeline"), (400, "Error"), (404, "Error")])
+        case .addStatusUpdate:
+            Shape(body: "StatusUpdateRequest", responses: [(201, "Timeline"), (400, "Error"), (404, "Error")])
+        case .getTimeline:
+            Shape(
+                query: [("after", "integer"), ("limit", "integer")],
+                responses: [(200, "Timeline"), (400, "Error"), (404, "Error")])
         case .recordRun: Shape(body: "RunRequest", responses: [(201, "Timeline"), (400, "Error"), (404, "Error")])
         case .listRunbooks: Shape(responses: [(200, "RunbookList")])
-        case .searchRunbooks: Shape(query: [("q", "string"), ("limit", "integer")], responses: [(200, "SearchResults"), (400, "Error")])
+        case .searchRunbooks:
+            Shape(query: [("q", "string"), ("limit", "integer")], responses: [(200, "SearchResults"), (400, "Error")])
         case .getRunbook: Shape(responses: [(200, "RunbookDetail"), (404, "Error")])
         case .listTokens: Shape(responses: [(200, "TokenList")])
         case .createToken: Shape(body: "TokenRequest", responses: [(201, "Token"), (400, "Error"), (409, "Error")])
         case .revokeToken: Shape(responses: [(204, nil), (404, "Error")])
-        case .listDeliveries: Shape(query: [("after", "integer"), ("limit", "integer")], responses: [(200, "DeliveryList"), (400, "Error")])
+        case .listDeliveries:
+            Shape(
+                query: [("after", "integer"), ("limit", "integer")], responses: [(200, "DeliveryList"), (400, "Error")])
         case .healthLive: Shape(responses: [(200, "Health")])
         case .healthReady: Shape(responses: [(200, "Health"), (503, "Health")])
         case .metrics: Shape(responses: [(200, "Metrics")])

@@ -42,9 +42,11 @@ struct PagerDutyEvent: Decodable, Sendable {
         var problems: [String] = []
         if let key = routingKey {
             if key.count != 32 {
-                problems.append("'routing_key' must be 32 characters (got \(key.count)); use the integration key from your config")
+                problems.append(
+                    "'routing_key' must be 32 characters (got \(key.count)); use the integration key from your config")
             } else if knownRoutingKeys[key] == nil {
-                problems.append("'routing_key' is not a configured integration; add it under server.pagerduty.integrations")
+                problems.append(
+                    "'routing_key' is not a configured integration; add it under server.pagerduty.integrations")
             }
         } else {
             problems.append("'routing_key' is missing or blank")
@@ -68,7 +70,9 @@ struct PagerDutyEvent: Decodable, Sendable {
         if (payload.summary ?? "").count > 1024 { problems.append("'payload.summary' is longer than 1024 characters") }
         if (payload.source ?? "").isEmpty { problems.append("'payload.source' is missing or blank") }
         if let severity = payload.severity {
-            if !Self.severities.contains(severity) { problems.append("'payload.severity' must be critical, error, warning or info") }
+            if !Self.severities.contains(severity) {
+                problems.append("'payload.severity' must be critical, error, warning or info")
+            }
         } else {
             problems.append("'payload.severity' is missing; use critical, error, warning or info")
         }
@@ -76,7 +80,9 @@ struct PagerDutyEvent: Decodable, Sendable {
             problems.append("'payload.timestamp' must be an ISO 8601 time such as 2026-01-13T10:00:00Z")
         }
         let texts = [payload.summary, payload.source, payload.component, payload.group, payload.class].compactMap { $0 }
-        if texts.contains(where: { $0.utf8.contains(0) }) { problems.append("payload fields must not contain NUL characters") }
+        if texts.contains(where: { $0.utf8.contains(0) }) {
+            problems.append("payload fields must not contain NUL characters")
+        }
         return problems
     }
 
@@ -89,7 +95,9 @@ struct PagerDutyEvent: Decodable, Sendable {
         labels["group"] = payload.group
         labels["class"] = payload.class
         if case .object(let details) = payload.customDetails {
-            for (key, value) in details { if case .string(let text) = value, !text.utf8.contains(0) { labels[key] = text } }
+            for (key, value) in details {
+                if case .string(let text) = value, !text.utf8.contains(0) { labels[key] = text }
+            }
         }
         labels["alertname"] = labels["alertname"] ?? payload.class ?? payload.summary
         var annotations: [String: String] = [:]
@@ -97,7 +105,8 @@ struct PagerDutyEvent: Decodable, Sendable {
         if let details = payload.customDetails, let text = details.jsonText { annotations["custom_details"] = text }
         let start = payload.timestamp.flatMap(TimestampParser.parse)
         return IncomingAlert(
-            fingerprint: dedupKey, status: status, labels: labels, annotations: annotations, startsAt: start, generatorURL: clientURL)
+            fingerprint: dedupKey, status: status, labels: labels, annotations: annotations, startsAt: start,
+            generatorURL: clientURL)
     }
 }
 
@@ -108,12 +117,19 @@ indirect enum JSONValue: Decodable, Sendable, Equatable {
 
     init(from decoder: any Decoder) throws {
         let container = try decoder.singleValueContainer()
-        if container.decodeNil() { self = .null }
-        else if let value = try? container.decode(Bool.self) { self = .bool(value) }
-        else if let value = try? container.decode(Double.self) { self = .number(value) }
-        else if let value = try? container.decode(String.self) { self = .string(value) }
-        else if let value = try? container.decode([JSONValue].self) { self = .array(value) }
-        else { self = .object(try container.decode([String: JSONValue].self)) }
+        if container.decodeNil() {
+            self = .null
+        } else if let value = try? container.decode(Bool.self) {
+            self = .bool(value)
+        } else if let value = try? container.decode(Double.self) {
+            self = .number(value)
+        } else if let value = try? container.decode(String.self) {
+            self = .string(value)
+        } else if let value = try? container.decode([JSONValue].self) {
+            self = .array(value)
+        } else {
+            self = .object(try container.decode([String: JSONValue].self))
+        }
     }
 
     /// The value as Foundation JSON objects.
@@ -131,7 +147,10 @@ indirect enum JSONValue: Decodable, Sendable, Equatable {
     /// Compact JSON text of the value.
     var jsonText: String? {
         if case .string(let text) = self { return text }
-        guard let data = try? JSONSerialization.data(withJSONObject: foundation, options: [.sortedKeys, .fragmentsAllowed]) else { return nil }
+        guard
+            let data = try? JSONSerialization.data(
+                withJSONObject: foundation, options: [.sortedKeys, .fragmentsAllowed])
+        else { return nil }
         return String(decoding: data, as: UTF8.self)
     }
 }

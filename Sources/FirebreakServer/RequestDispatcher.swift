@@ -13,7 +13,9 @@ struct RequestDispatcher: Sendable {
 
     static let requestIDField = HTTPField.Name("X-Request-ID")!
 
-    func respond(_ spec: RouteSpec, _ request: Request, _ context: BasicRequestContext, handler: RouteHandler) async -> Response {
+    func respond(
+        _ spec: RouteSpec, _ request: Request, _ context: BasicRequestContext, handler: RouteHandler
+    ) async -> Response {
         let clock = ContinuousClock()
         let start = clock.now
         let given = request.headers[Self.requestIDField]
@@ -21,18 +23,25 @@ struct RequestDispatcher: Sendable {
         var response: Response
         do {
             if let given, !Self.isValidRequestID(given) {
-                throw APIError.badRequest("X-Request-ID must be 1 to 128 printable ASCII characters; send a shorter id or none")
+                throw APIError.badRequest(
+                    "X-Request-ID must be 1 to 128 printable ASCII characters; send a shorter id or none")
             }
-            let principal = try await spec.role.asyncMap { try await environment.authenticator.authorize(request.headers, requires: $0) }
-            var call = APICall(request: request, context: context, principal: principal, requestID: requestID, environment: environment)
+            let principal = try await spec.role.asyncMap {
+                try await environment.authenticator.authorize(request.headers, requires: $0)
+            }
+            var call = APICall(
+                request: request, context: context, principal: principal, requestID: requestID, environment: environment
+            )
             response = try await handler(&call)
         } catch {
             let apiError = APIError.from(error)
             if apiError.status.code >= 500 {
                 environment.logger.error(
-                    "request failed", metadata: ["route": "\(spec.path)", "request_id": "\(requestID)", "error": "\(error)"])
+                    "request failed",
+                    metadata: ["route": "\(spec.path)", "request_id": "\(requestID)", "error": "\(error)"])
             }
-            response = (try? apiError.response(from: request, context: context)) ?? Response(status: .internalServerError)
+            response =
+                (try? apiError.response(from: request, context: context)) ?? Response(status: .internalServerError)
         }
         response.headers[Self.requestIDField] = requestID
         environment.metrics.request(route: spec.path, method: spec.method.rawValue, status: response.status.code)
@@ -41,7 +50,9 @@ struct RequestDispatcher: Sendable {
                 "request",
                 metadata: [
                     "method": "\(spec.method.rawValue)", "route": "\(spec.path)", "status": "\(response.status.code)",
-                    "request_id": "\(requestID)", "duration_ms": "\((clock.now - start).components.attoseconds / 1_000_000_000_000_000 + (clock.now - start).components.seconds * 1000)",
+                    "request_id": "\(requestID)",
+                    "duration_ms":
+                        "\((clock.now - start).components.attoseconds / 1_000_000_000_000_000 + (clock.now - start).components.seconds * 1000)",
                 ])
         }
         return response

@@ -27,7 +27,8 @@ enum RunRoutes {
             throw APIError.badRequest("runbook must be a runbook id, 1 to 256 characters")
         }
         guard body.events.count <= maxEvents else {
-            throw APIError.tooLarge("events has \(body.events.count) entries, more than \(maxEvents); post the run in parts")
+            throw APIError.tooLarge(
+                "events has \(body.events.count) entries, more than \(maxEvents); post the run in parts")
         }
         let now = call.environment.now()
         var entries: [TimelineEvent] = []
@@ -38,7 +39,9 @@ enum RunRoutes {
                         + "(run_started, step_started, command, choice, step_finished, run_finished)",
                     code: "invalid_body")
             }
-            if let entry = try entry(for: event, type: type, body: body, actor: call.actor, now: now, index: index) { entries.append(entry) }
+            if let entry = try entry(for: event, type: type, body: body, actor: call.actor, now: now, index: index) {
+                entries.append(entry)
+            }
         }
         return try await IncidentRoutes.append(entries, to: id, call)
     }
@@ -58,12 +61,17 @@ enum RunRoutes {
         switch type {
         case "command":
             guard case .string(let command)? = event["command"] else { return nil }
-            return TimelineEvent(at: at, kind: .commandRun, actor: actor, message: commandMessage(command, details), details: details)
+            return TimelineEvent(
+                at: at, kind: .commandRun, actor: actor, message: commandMessage(command, details), details: details)
         case "run_started":
-            return TimelineEvent(at: at, kind: .commandRun, actor: actor, message: "Run \(body.runID) of \(body.runbook) started", details: details)
+            return TimelineEvent(
+                at: at, kind: .commandRun, actor: actor, message: "Run \(body.runID) of \(body.runbook) started",
+                details: details)
         case "run_finished":
             let suffix = details["status"].map { ": \($0)" } ?? ""
-            return TimelineEvent(at: at, kind: .commandRun, actor: actor, message: "Run \(body.runID) of \(body.runbook) finished\(suffix)", details: details)
+            return TimelineEvent(
+                at: at, kind: .commandRun, actor: actor,
+                message: "Run \(body.runID) of \(body.runbook) finished\(suffix)", details: details)
         default:
             return nil
         }

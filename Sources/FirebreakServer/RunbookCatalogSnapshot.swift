@@ -26,14 +26,18 @@ public struct RunbookCatalogSnapshot: Sendable {
         let filter = config.excludeFilter
         let tree = RunbookTree.load(
             roots: config.runbooks, baseDirectory: config.baseDirectory,
-            isExcluded: { relative, display in filter.isExcluded(display) || (relative != display && filter.isExcluded(relative)) },
+            isExcluded: { relative, display in
+                filter.isExcluded(display) || (relative != display && filter.isExcluded(relative))
+            },
             parser: RunbookDocumentParser(synonyms: SectionSynonyms(extra: config.synonyms)))
         let runbooks = tree.runbooks
         let search = InMemorySearchIndex()
         _ = try await search.refresh(SearchDocument.uniqueByKey(runbooks.map(SearchDocument.init(runbook:))))
         let mapper = RunbookLinkMapper(
-            urlMaps: config.urlMaps, index: RunbookFileSet(baseDirectory: config.baseDirectory, relativePaths: tree.files))
-        return RunbookCatalogSnapshot(runbooks: runbooks, errors: tree.errors.map(\.description), search: search, mapper: mapper)
+            urlMaps: config.urlMaps,
+            index: RunbookFileSet(baseDirectory: config.baseDirectory, relativePaths: tree.files))
+        return RunbookCatalogSnapshot(
+            runbooks: runbooks, errors: tree.errors.map(\.description), search: search, mapper: mapper)
     }
 
     private init(runbooks: [Runbook], errors: [String], search: InMemorySearchIndex, mapper: RunbookLinkMapper) {
@@ -46,7 +50,9 @@ public struct RunbookCatalogSnapshot: Sendable {
         var byFile: [String: [Runbook]] = [:]
         for runbook in runbooks {
             if byID[runbook.id.lowercased()] == nil { byID[runbook.id.lowercased()] = runbook }
-            for alert in runbook.metadata.alerts where byAlert[alert.lowercased()] == nil { byAlert[alert.lowercased()] = runbook.id }
+            for alert in runbook.metadata.alerts where byAlert[alert.lowercased()] == nil {
+                byAlert[alert.lowercased()] = runbook.id
+            }
             byFile[runbook.file.lowercased(), default: []].append(runbook)
         }
         self.byID = byID
@@ -81,9 +87,12 @@ public struct RunbookCatalogSnapshot: Sendable {
         }
         let first = notification.alerts.first { $0.status == .firing } ?? notification.alerts.first
         let name = first?.labels["alertname"] ?? notification.commonLabels["alertname"]
-        let query = [name.map(Self.words), notification.summary ?? first?.annotations["summary"]].compactMap { $0 }.joined(separator: " ")
+        let query = [name.map(Self.words), notification.summary ?? first?.annotations["summary"]].compactMap { $0 }
+            .joined(separator: " ")
         guard !query.isEmpty else { return nil }
-        if let cached = suggestions.lookup(query) { return cached.map { RunbookAttachment(id: $0, reason: .suggestion) } }
+        if let cached = suggestions.lookup(query) {
+            return cached.map { RunbookAttachment(id: $0, reason: .suggestion) }
+        }
         let hit = (try? await search.bestMatch(query)) ?? nil
         suggestions.store(query, hit)
         return hit.map { RunbookAttachment(id: $0, reason: .suggestion) }
@@ -133,7 +142,9 @@ public struct RunbookCatalogSnapshot: Sendable {
 
     private func runbook(inFile path: String, anchor: String?) -> Runbook? {
         guard let candidates = byFile[path.lowercased()] else { return nil }
-        if let anchor, let match = candidates.first(where: { $0.anchor?.lowercased() == anchor.lowercased() }) { return match }
+        if let anchor, let match = candidates.first(where: { $0.anchor?.lowercased() == anchor.lowercased() }) {
+            return match
+        }
         return candidates.first
     }
 }

@@ -61,13 +61,16 @@ enum RunbookRoutes {
             self.runbook = Summary(runbook)
             owner = runbook.metadata.owner
             tags = runbook.metadata.tags
-            sections = runbook.sections.map { SectionRow(kind: $0.kind?.rawValue, title: $0.title, line: $0.location.line) }
+            sections = runbook.sections.map {
+                SectionRow(kind: $0.kind?.rawValue, title: $0.title, line: $0.location.line)
+            }
             steps = runbook.steps.map { step in
                 StepRow(
                     number: step.number, title: step.title, line: step.location.line,
                     commands: step.blockIndexes.map { index in
                         let block = runbook.blocks[index]
-                        return CommandRow(line: block.location.line, language: languageName(block.language), script: block.script)
+                        return CommandRow(
+                            line: block.location.line, language: languageName(block.language), script: block.script)
                     })
             }
         }
@@ -119,8 +122,12 @@ enum RunbookRoutes {
         }
         let limit = try call.integerQuery("limit", default: 10, range: 1...100)
         let hits = try await call.environment.runtime.value.catalog.search.search(query, limit: limit)
-        return JSONResponse.make(SearchView(results: hits.map {
-            Hit(id: $0.id, title: $0.title, file: $0.file, line: $0.line, score: $0.score, snippet: $0.snippet, matchedFields: $0.matchedFields)
-        }))
+        return JSONResponse.make(
+            SearchView(
+                results: hits.map {
+                    Hit(
+                        id: $0.id, title: $0.title, file: $0.file, line: $0.line, score: $0.score, snippet: $0.snippet,
+                        matchedFields: $0.matchedFields)
+                }))
     }
 }

@@ -13,7 +13,10 @@ final class ServerEnvironment: Sendable {
     let now: @Sendable () -> Date
     let logger: Logger
 
-    init(store: any FirebreakStore, runtime: ServerRuntime, metrics: ServerMetrics, now: @escaping @Sendable () -> Date, logger: Logger) {
+    init(
+        store: any FirebreakStore, runtime: ServerRuntime, metrics: ServerMetrics, now: @escaping @Sendable () -> Date,
+        logger: Logger
+    ) {
         self.store = store
         self.runtime = RuntimeBox(runtime)
         self.metrics = metrics
@@ -47,7 +50,9 @@ struct APICall {
     /// The `{id}` path parameter as a positive integer, or a 404.
     func incidentID() throws -> Int64 {
         guard let text = context.parameters.get("id"), let id = Int64(text), id > 0 else {
-            throw APIError.notFound("incident '\(context.parameters.get("id") ?? "")' does not exist; ids are positive integers from GET /api/v1/incidents")
+            throw APIError.notFound(
+                "incident '\(context.parameters.get("id") ?? "")' does not exist; ids are positive integers from GET /api/v1/incidents"
+            )
         }
         return id
     }
@@ -62,7 +67,9 @@ struct APICall {
     func integerQuery(_ name: String, default fallback: Int, range: ClosedRange<Int>) throws -> Int {
         guard let text = query(name) else { return fallback }
         guard let value = Int(text), range.contains(value) else {
-            throw APIError.badRequest("query parameter \(name)=\(text) must be a whole number from \(range.lowerBound) to \(range.upperBound)")
+            throw APIError.badRequest(
+                "query parameter \(name)=\(text) must be a whole number from \(range.lowerBound) to \(range.upperBound)"
+            )
         }
         return value
     }
@@ -98,8 +105,12 @@ enum JSONBody {
 
     /// Throws a 400 unless `buffer` holds some text in UTF-8: what every JSON body must be first.
     static func checkText(_ buffer: ByteBuffer) throws(APIError) {
-        guard buffer.readableBytes > 0 else { throw APIError.badRequest("the body is empty; send a JSON object", code: "invalid_body") }
+        guard buffer.readableBytes > 0 else {
+            throw APIError.badRequest("the body is empty; send a JSON object", code: "invalid_body")
+        }
         let valid = buffer.withUnsafeReadableBytes { String(validating: $0, as: UTF8.self) != nil }
-        guard valid else { throw APIError.badRequest("the body is not valid UTF-8; send JSON encoded as UTF-8", code: "invalid_body") }
+        guard valid else {
+            throw APIError.badRequest("the body is not valid UTF-8; send JSON encoded as UTF-8", code: "invalid_body")
+        }
     }
 }

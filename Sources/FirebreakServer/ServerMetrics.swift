@@ -16,14 +16,17 @@ public final class ServerMetrics: Sendable {
     /// Counts one answered request.
     func request(route: String, method: String, status: Int) {
         registry.makeCounter(
-            name: "firebreak_http_requests_total", labels: [("route", route), ("method", method), ("status", String(status))]
+            name: "firebreak_http_requests_total",
+            labels: [("route", route), ("method", method), ("status", String(status))]
         ).increment()
     }
 
     /// Counts an accepted notification and its alerts.
     func ingested(source: AlertSource, alerts: Int) {
-        registry.makeCounter(name: "firebreak_ingest_notifications_total", labels: [("source", source.rawValue)]).increment()
-        registry.makeCounter(name: "firebreak_ingest_alerts_total", labels: [("source", source.rawValue)]).increment(by: Int64(alerts))
+        registry.makeCounter(name: "firebreak_ingest_notifications_total", labels: [("source", source.rawValue)])
+            .increment()
+        registry.makeCounter(name: "firebreak_ingest_alerts_total", labels: [("source", source.rawValue)]).increment(
+            by: Int64(alerts))
     }
 
     /// Records how long a store call took.

@@ -22,7 +22,9 @@ public struct ServerRuntime: Sendable {
         }
         let settings = IncidentEngineSettings(severityByLabel: severities, serviceLabels: config.server.serviceLabels)
         var integrations: [String: String] = [:]
-        for integration in config.server.pagerDutyIntegrations { integrations[integration.routingKey] = integration.name }
+        for integration in config.server.pagerDutyIntegrations {
+            integrations[integration.routingKey] = integration.name
+        }
         return ServerRuntime(
             config: config, catalog: catalog, engine: IncidentEngine(settings: settings),
             translator: AlertmanagerTranslator(limits: config.server.limits), pagerDutyIntegrations: integrations)

@@ -35,7 +35,9 @@ final class TokenAuthenticator: @unchecked Sendable {
     /// The caller's token, or a 401 / 403 naming what to fix.
     func authorize(_ fields: HTTPFields, requires role: Role) async throws -> TokenRecord {
         guard let header = fields[.authorization] else {
-            throw Self.unauthorized("this route needs a token; send `Authorization: Bearer fbk_…` (create one with `firebreak token create`)")
+            throw Self.unauthorized(
+                "this route needs a token; send `Authorization: Bearer fbk_…` (create one with `firebreak token create`)"
+            )
         }
         guard let secret = Self.bearerSecret(header) else {
             throw Self.unauthorized("the Authorization header must be `Bearer <token>`")
@@ -45,7 +47,9 @@ final class TokenAuthenticator: @unchecked Sendable {
             throw Self.unauthorized("the token is unknown or revoked; create a new one with `firebreak token create`")
         }
         guard token.role.allows(role) else {
-            throw APIError(.forbidden, code: "forbidden", "token '\(token.name)' has role \(token.role.rawValue); this route needs \(role.rawValue)")
+            throw APIError(
+                .forbidden, code: "forbidden",
+                "token '\(token.name)' has role \(token.role.rawValue); this route needs \(role.rawValue)")
         }
         return token
     }
@@ -58,7 +62,9 @@ final class TokenAuthenticator: @unchecked Sendable {
             zip(parts[0], "bearer".utf8).allSatisfy({ $0 | 0x20 == $1 })
         else { return nil }
         let isBlank = { (byte: UInt8) in byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") }
-        guard let first = parts[1].firstIndex(where: { !isBlank($0) }), let last = parts[1].lastIndex(where: { !isBlank($0) }) else {
+        guard let first = parts[1].firstIndex(where: { !isBlank($0) }),
+            let last = parts[1].lastIndex(where: { !isBlank($0) })
+        else {
             return nil
         }
         return String(Substring(header.utf8[first...last]))

@@ -21,7 +21,9 @@ extension FirebreakStoreConformance {
                 try expectEqual(incident.alerts.map(\.fingerprint), ["a1"], "tracked fingerprints")
                 try expect(result.deliveryID > 0, "every ingest records a delivery")
                 try expectEqual(result.events.first?.kind, .opened, "first timeline entry")
-                try expect(result.events.allSatisfy { $0.id > 0 && $0.incidentID == incident.id }, "events carry ids and the incident id")
+                try expect(
+                    result.events.allSatisfy { $0.id > 0 && $0.incidentID == incident.id },
+                    "events carry ids and the incident id")
                 let stored = try await store.incident(id: incident.id)
                 try expectEqual(stored, incident, "incident(id:) returns what ingest returned")
                 let timeline = try await store.timeline(incidentID: incident.id, after: nil, limit: 100)
@@ -30,13 +32,18 @@ extension FirebreakStoreConformance {
             check("a new fingerprint joins the open incident of its key") { store in
                 let first = try await store.ingest(StoreFixtures.firing(key: "group-b", count: 1), using: engine)
                 let second = try await store.ingest(
-                    StoreFixtures.notification(key: "group-b", [StoreFixtures.alert("fp-0"), StoreFixtures.alert("joiner")], at: StoreFixtures.at(30)),
+                    StoreFixtures.notification(
+                        key: "group-b", [StoreFixtures.alert("fp-0"), StoreFixtures.alert("joiner")],
+                        at: StoreFixtures.at(30)),
                     using: engine)
                 try expect(!second.opened, "a second notification for an open key does not open another incident")
                 try expectEqual(second.incident?.id, first.incident?.id, "same incident")
-                try expectEqual(second.incident?.alerts.map(\.fingerprint), ["fp-0", "joiner"], "fingerprints in order of first sight")
+                try expectEqual(
+                    second.incident?.alerts.map(\.fingerprint), ["fp-0", "joiner"],
+                    "fingerprints in order of first sight")
                 try expectEqual(second.events.map(\.kind), [.alertJoined], "timeline entries of the join")
-                try expectEqual(second.incident?.alerts[0].firstSeenAt, StoreFixtures.t0, "first sight of the old alert is kept")
+                try expectEqual(
+                    second.incident?.alerts[0].firstSeenAt, StoreFixtures.t0, "first sight of the old alert is kept")
                 let stored = try await store.incident(id: try expectValue(first.incident?.id, "id"))
                 try expectEqual(stored, second.incident, "stored incident after the join")
                 let page = try await store.incidents(matching: IncidentQuery())
@@ -46,15 +53,21 @@ extension FirebreakStoreConformance {
                 let opened = try await store.ingest(StoreFixtures.firing(key: "group-c", count: 2), using: engine)
                 let id = try expectValue(opened.incident?.id, "opened id")
                 let partly = try await store.ingest(
-                    StoreFixtures.notification(key: "group-c", [StoreFixtures.alert("fp-0", .resolved)], at: StoreFixtures.at(10)), using: engine)
+                    StoreFixtures.notification(
+                        key: "group-c", [StoreFixtures.alert("fp-0", .resolved)], at: StoreFixtures.at(10)),
+                    using: engine)
                 try expectEqual(partly.incident?.status, .triggered, "status with one alert still firing")
                 let resolved = try await store.ingest(
-                    StoreFixtures.notification(key: "group-c", [StoreFixtures.alert("fp-0", .resolved), StoreFixtures.alert("fp-1", .resolved)], at: StoreFixtures.at(20)),
+                    StoreFixtures.notification(
+                        key: "group-c",
+                        [StoreFixtures.alert("fp-0", .resolved), StoreFixtures.alert("fp-1", .resolved)],
+                        at: StoreFixtures.at(20)),
                     using: engine)
                 try expectEqual(resolved.incident?.status, .resolved, "status once every alert resolved")
                 try expectEqual(resolved.incident?.resolvedAt, StoreFixtures.at(20), "resolution time")
                 try expectEqual(resolved.events.last?.kind, .resolved, "last timeline entry")
-                let again = try await store.ingest(StoreFixtures.firing(key: "group-c", count: 1, at: StoreFixtures.at(60)), using: engine)
+                let again = try await store.ingest(
+                    StoreFixtures.firing(key: "group-c", count: 1, at: StoreFixtures.at(60)), using: engine)
                 try expect(again.opened, "a trigger on a resolved key opens a new incident")
                 try expect(again.incident?.id != id, "the new incident has a new id")
                 let old = try await store.incident(id: id)
@@ -64,7 +77,8 @@ extension FirebreakStoreConformance {
             },
             check("a resolve for an unknown key changes nothing but is recorded as a delivery") { store in
                 let result = try await store.ingest(
-                    StoreFixtures.notification(key: "nobody", [StoreFixtures.alert("x", .resolved)], requestID: "req-noop"), using: engine)
+                    StoreFixtures.notification(
+                        key: "nobody", [StoreFixtures.alert("x", .resolved)], requestID: "req-noop"), using: engine)
                 try expect(result.incident == nil, "no incident for a resolve on an unknown key")
                 try expect(!result.opened, "nothing opened")
                 try expect(result.deliveryID > 0, "the no-op delivery is recorded")
@@ -75,9 +89,11 @@ extension FirebreakStoreConformance {
                 try expectEqual(page.incidents.count, 0, "incidents after a no-op")
             },
             check("deliveries keep request ids, counts and incidents in order") { store in
-                let a = try await store.ingest(StoreFixtures.firing(key: "d1", count: 3, requestID: "r-1"), using: engine)
+                let a = try await store.ingest(
+                    StoreFixtures.firing(key: "d1", count: 3, requestID: "r-1"), using: engine)
                 let b = try await store.ingest(StoreFixtures.firing(key: "d2", count: 1, requestID: nil), using: engine)
-                let c = try await store.ingest(StoreFixtures.firing(key: "d1", count: 2, requestID: "r-3"), using: engine)
+                let c = try await store.ingest(
+                    StoreFixtures.firing(key: "d1", count: 2, requestID: "r-3"), using: engine)
                 let all = try await store.deliveries(after: nil, limit: 100)
                 try expectEqual(all.map(\.id), [a.deliveryID, b.deliveryID, c.deliveryID], "delivery ids in order")
                 try expect(a.deliveryID < b.deliveryID && b.deliveryID < c.deliveryID, "delivery ids increase")
@@ -96,7 +112,8 @@ extension FirebreakStoreConformance {
                     for i in 0..<40 {
                         group.addTask {
                             try await store.ingest(
-                                StoreFixtures.notification(key: "storm", [StoreFixtures.alert("storm-\(i)")], at: StoreFixtures.at(Double(i))),
+                                StoreFixtures.notification(
+                                    key: "storm", [StoreFixtures.alert("storm-\(i)")], at: StoreFixtures.at(Double(i))),
                                 using: engine)
                         }
                     }
@@ -113,7 +130,9 @@ extension FirebreakStoreConformance {
                 let engine = self.engine
                 try await withThrowingTaskGroup(of: Void.self) { group in
                     for i in 0..<60 {
-                        group.addTask { _ = try await store.ingest(StoreFixtures.firing(key: "key-\(i)", count: 2), using: engine) }
+                        group.addTask {
+                            _ = try await store.ingest(StoreFixtures.firing(key: "key-\(i)", count: 2), using: engine)
+                        }
                     }
                     try await group.waitForAll()
                 }

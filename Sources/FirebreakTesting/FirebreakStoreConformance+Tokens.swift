@@ -13,7 +13,9 @@ extension FirebreakStoreConformance {
                 let duplicate = try await expectError("a second token with the same name") {
                     try await store.createToken(StoreFixtures.token("ops-admin", role: .viewer))
                 }
-                try expect(try storeError(duplicate, "duplicate name").isConflict, "duplicate name gives conflict, got \(duplicate)")
+                try expect(
+                    try storeError(duplicate, "duplicate name").isConflict,
+                    "duplicate name gives conflict, got \(duplicate)")
                 let found = try await store.token(secretHash: created.secretHash)
                 try expectEqual(found, created, "token by hash")
                 let unknownHash = try await store.token(secretHash: String(repeating: "f", count: 64))
@@ -25,9 +27,12 @@ extension FirebreakStoreConformance {
                 try expectEqual(all.map(\.name), ["ops-admin", "am-ingest"], "tokens by id")
                 try expectEqual(all.first?.revokedAt, StoreFixtures.at(60), "revocation time")
                 try expectEqual(all.last, ingest, "untouched token")
-                let unknown = try await expectError("revoke of an unknown token") { try await store.revokeToken(id: ingest.id + 100, at: StoreFixtures.t0) }
-                try expect(try storeError(unknown, "unknown token").isNotFound, "unknown token gives notFound, got \(unknown)")
-            },
+                let unknown = try await expectError("revoke of an unknown token") {
+                    try await store.revokeToken(id: ingest.id + 100, at: StoreFixtures.t0)
+                }
+                try expect(
+                    try storeError(unknown, "unknown token").isNotFound, "unknown token gives notFound, got \(unknown)")
+            }
         ]
     }
 }

@@ -42,7 +42,8 @@ public struct FirebreakStoreConformance: Sendable {
     public func run(filter: String? = nil) async throws {
         let selected = checks.filter { check in filter.map { check.name.contains($0) } ?? true }
         guard !selected.isEmpty else {
-            throw ConformanceReport(failures: [ConformanceFailure(message: "no check matches \(filter ?? "")", location: "")], checked: 0)
+            throw ConformanceReport(
+                failures: [ConformanceFailure(message: "no check matches \(filter ?? "")", location: "")], checked: 0)
         }
         var failures: [ConformanceFailure] = []
         for check in selected {
@@ -57,7 +58,8 @@ public struct FirebreakStoreConformance: Sendable {
         do {
             store = try await makeStore()
         } catch {
-            return ConformanceFailure(check: check.name, message: "the store could not be opened: \(error)", location: "")
+            return ConformanceFailure(
+                check: check.name, message: "the store could not be opened: \(error)", location: "")
         }
         var result: ConformanceFailure?
         do {
@@ -66,7 +68,8 @@ public struct FirebreakStoreConformance: Sendable {
             failure.check = check.name
             result = failure
         } catch {
-            result = ConformanceFailure(check: check.name, message: "unexpected error: \(String(reflecting: error))", location: "")
+            result = ConformanceFailure(
+                check: check.name, message: "unexpected error: \(String(reflecting: error))", location: "")
         }
         do {
             try await store.close()
@@ -83,7 +86,9 @@ public struct FirebreakStoreConformance: Sendable {
 }
 
 /// Casts `error` to ``Storage/StoreError``, or fails naming what was expected.
-func storeError(_ error: any Error, _ what: String, file: StaticString = #filePath, line: UInt = #line) throws -> StoreError {
+func storeError(
+    _ error: any Error, _ what: String, file: StaticString = #filePath, line: UInt = #line
+) throws -> StoreError {
     guard let storeError = error as? StoreError else {
         throw failure("\(what): expected a StoreError, got \(String(reflecting: error))", file: file, line: line)
     }

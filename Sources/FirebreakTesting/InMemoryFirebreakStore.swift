@@ -50,7 +50,9 @@ public actor InMemoryFirebreakStore: FirebreakStore {
         return IngestResult(incident: incident, opened: opened, events: events, deliveryID: delivery.id)
     }
 
-    public func acknowledge(key: String, by actor: String?, at: Date, requestID: String?, using engine: IncidentEngine) throws -> Incident? {
+    public func acknowledge(
+        key: String, by actor: String?, at: Date, requestID: String?, using engine: IncidentEngine
+    ) throws -> Incident? {
         try checkOpen()
         var acknowledged: Incident?
         if let id = openByKey[key], let incident = incidentsByID[id] {
@@ -59,7 +61,8 @@ public actor InMemoryFirebreakStore: FirebreakStore {
         }
         deliveryLog.append(
             Delivery(
-                id: nextDeliveryID, requestID: requestID, source: .pagerduty, key: key, alertCount: 0, incidentID: acknowledged?.id,
+                id: nextDeliveryID, requestID: requestID, source: .pagerduty, key: key, alertCount: 0,
+                incidentID: acknowledged?.id,
                 receivedAt: at))
         nextDeliveryID += 1
         return acknowledged
@@ -80,8 +83,11 @@ public actor InMemoryFirebreakStore: FirebreakStore {
     public func appendTimeline(incidentID id: Int64, events: [TimelineEvent]) throws -> [TimelineEvent] {
         _ = try existing(id)
         for event in events {
-            if let bad = ([event.message, event.actor ?? ""] + Array(event.details.keys) + Array(event.details.values)).first(where: Self.hasNUL) {
-                throw StoreError.invalid("timeline text contains a NUL character (\(bad.prefix(40).debugDescription)); remove it")
+            if let bad = ([event.message, event.actor ?? ""] + Array(event.details.keys) + Array(event.details.values))
+                .first(where: Self.hasNUL)
+            {
+                throw StoreError.invalid(
+                    "timeline text contains a NUL character (\(bad.prefix(40).debugDescription)); remove it")
             }
         }
         return append(events, to: id)
@@ -100,7 +106,8 @@ public actor InMemoryFirebreakStore: FirebreakStore {
         var below = Int64.max
         if let cursor = query.cursor {
             guard let value = Int64(cursor), value > 0 else {
-                throw StoreError.invalid("cursor '\(cursor)' is not one this server issued; pass a page's next_cursor as it is")
+                throw StoreError.invalid(
+                    "cursor '\(cursor)' is not one this server issued; pass a page's next_cursor as it is")
             }
             below = value
         }
@@ -129,7 +136,9 @@ public actor InMemoryFirebreakStore: FirebreakStore {
     public func openIncidentCounts() throws -> [IncidentSeverity: Int] {
         try checkOpen()
         var counts: [IncidentSeverity: Int] = [:]
-        for id in openByKey.values { if let incident = incidentsByID[id] { counts[incident.severity, default: 0] += 1 } }
+        for id in openByKey.values {
+            if let incident = incidentsByID[id] { counts[incident.severity, default: 0] += 1 }
+        }
         return counts
     }
 
@@ -159,7 +168,9 @@ public actor InMemoryFirebreakStore: FirebreakStore {
 
     public func revokeToken(id: Int64, at: Date) throws {
         try checkOpen()
-        guard let index = tokenRecords.firstIndex(where: { $0.id == id }) else { throw StoreError.notFound("token \(id)") }
+        guard let index = tokenRecords.firstIndex(where: { $0.id == id }) else {
+            throw StoreError.notFound("token \(id)")
+        }
         if tokenRecords[index].revokedAt == nil { tokenRecords[index].revokedAt = at }
     }
 
@@ -234,7 +245,8 @@ public actor InMemoryFirebreakStore: FirebreakStore {
         }
         texts += Array(notification.commonLabels.keys) + Array(notification.commonLabels.values)
         if let bad = texts.first(where: hasNUL) {
-            throw StoreError.invalid("alert text contains a NUL character (\(bad.prefix(40).debugDescription)); remove it")
+            throw StoreError.invalid(
+                "alert text contains a NUL character (\(bad.prefix(40).debugDescription)); remove it")
         }
     }
 }

@@ -1,7 +1,7 @@
 import Foundation
 
 #if canImport(Glibc)
-    import Glibc
+import Glibc
 #endif
 
 /// Runs a program to completion with its output in a file, through posix_spawn and waitpid.
@@ -18,7 +18,8 @@ public enum SpawnedCommand {
 
     /// Runs `program` (looked up on PATH) with `arguments`; stdin is /dev/null.
     public static func run(_ program: String, _ arguments: [String], discardingErrors: Bool = false) throws -> Result {
-        let log = FileManager.default.temporaryDirectory.appendingPathComponent("firebreak-spawn-\(UUID().uuidString).log")
+        let log = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "firebreak-spawn-\(UUID().uuidString).log")
         defer { try? FileManager.default.removeItem(at: log) }
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
@@ -34,7 +35,9 @@ public enum SpawnedCommand {
         defer { for pointer in argv { free(pointer) } }
         var pid: pid_t = 0
         let spawned = posix_spawnp(&pid, program, &actions, nil, argv, environ)
-        guard spawned == 0 else { throw SpawnError(message: "cannot start \(program): \(String(cString: strerror(spawned)))") }
+        guard spawned == 0 else {
+            throw SpawnError(message: "cannot start \(program): \(String(cString: strerror(spawned)))")
+        }
         var status: Int32 = 0
         while waitpid(pid, &status, 0) == -1 && errno == EINTR {}
         let output = (try? String(contentsOf: log, encoding: .utf8)) ?? ""

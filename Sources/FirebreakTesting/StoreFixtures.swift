@@ -35,7 +35,9 @@ public enum StoreFixtures {
     }
 
     /// A notification with `count` firing alerts `prefix-0`… for `key`.
-    public static func firing(key: String, count: Int, prefix: String = "fp", at: Date = t0, requestID: String? = nil)
+    public static func firing(
+        key: String, count: Int, prefix: String = "fp", at: Date = t0, requestID: String? = nil
+    )
         -> AlertNotification
     {
         notification(key: key, (0..<count).map { alert("\(prefix)-\($0)") }, at: at, requestID: requestID)

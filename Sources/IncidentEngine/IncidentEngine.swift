@@ -52,7 +52,8 @@ public struct IncidentEngine: Sendable {
         }
         let at = notification.receivedAt
         var events: [TimelineEvent] = []
-        var positions = Dictionary(incident.alerts.enumerated().map { ($1.fingerprint, $0) }, uniquingKeysWith: { first, _ in first })
+        var positions = Dictionary(
+            incident.alerts.enumerated().map { ($1.fingerprint, $0) }, uniquingKeysWith: { first, _ in first })
         for alert in notification.alerts {
             if let index = positions[alert.fingerprint] {
                 let previous = incident.alerts[index]
@@ -85,12 +86,16 @@ public struct IncidentEngine: Sendable {
             incident.resolvedAt = at
             events.append(TimelineEvent(at: at, kind: .resolved, message: "All alerts resolved"))
         }
-        guard !events.isEmpty || incident != open else { return IngestDecision(incident: incident, opened: false, events: []) }
+        guard !events.isEmpty || incident != open else {
+            return IngestDecision(incident: incident, opened: false, events: [])
+        }
         return IngestDecision(incident: incident, opened: false, events: events)
     }
 
     /// Acknowledges an incident; acknowledging an acknowledged one changes nothing.
-    public func acknowledge(_ incident: Incident, by actor: String?, at: Date) throws(IncidentTransitionError) -> IncidentTransition {
+    public func acknowledge(
+        _ incident: Incident, by actor: String?, at: Date
+    ) throws(IncidentTransitionError) -> IncidentTransition {
         switch incident.status {
         case .resolved: throw IncidentTransitionError(.alreadyResolved(id: incident.id, action: "acknowledge"))
         case .acknowledged: return IncidentTransition(incident: incident, events: [])
@@ -101,12 +106,15 @@ public struct IncidentEngine: Sendable {
             next.acknowledgedBy = actor
             let who = actor.map { " by \($0)" } ?? ""
             return IncidentTransition(
-                incident: next, events: [TimelineEvent(at: at, kind: .acknowledged, actor: actor, message: "Acknowledged\(who)")])
+                incident: next,
+                events: [TimelineEvent(at: at, kind: .acknowledged, actor: actor, message: "Acknowledged\(who)")])
         }
     }
 
     /// Resolves an incident by hand; its alerts keep their last reported state.
-    public func resolve(_ incident: Incident, by actor: String?, at: Date) throws(IncidentTransitionError) -> IncidentTransition {
+    public func resolve(
+        _ incident: Incident, by actor: String?, at: Date
+    ) throws(IncidentTransitionError) -> IncidentTransition {
         guard incident.status != .resolved else {
             throw IncidentTransitionError(.alreadyResolved(id: incident.id, action: "resolve"))
         }
@@ -151,7 +159,11 @@ public struct IncidentEngine: Sendable {
             labels: labels, runbook: notification.runbook, openedAt: at)
         incident.alerts = notification.alerts.map { tracked($0, firstSeenAt: at, at: at) }
         incident.detectedAt = earliestStart(incident.alerts, current: nil)
-        var events = [TimelineEvent(at: at, kind: .opened, message: "Incident opened: \(title)", details: ["source": notification.source.rawValue])]
+        var events = [
+            TimelineEvent(
+                at: at, kind: .opened, message: "Incident opened: \(title)",
+                details: ["source": notification.source.rawValue])
+        ]
         events += notification.alerts.map { alert in
             alert.status == .firing
                 ? event(.alertFired, at, "\(alert.name) fired", alert)
@@ -173,8 +185,11 @@ public struct IncidentEngine: Sendable {
             : event(.alertResolved, at, "\(alert.name) resolved", alert)
     }
 
-    private func event(_ kind: TimelineEventKind, _ at: Date, _ message: String, _ alert: IncomingAlert) -> TimelineEvent {
-        TimelineEvent(at: at, kind: kind, message: message, details: ["fingerprint": alert.fingerprint, "alertname": alert.name])
+    private func event(
+        _ kind: TimelineEventKind, _ at: Date, _ message: String, _ alert: IncomingAlert
+    ) -> TimelineEvent {
+        TimelineEvent(
+            at: at, kind: kind, message: message, details: ["fingerprint": alert.fingerprint, "alertname": alert.name])
     }
 
     private func runbookEvent(_ runbook: RunbookAttachment, at: Date) -> TimelineEvent {
@@ -221,7 +236,8 @@ public struct IncidentTransitionError: Error, Sendable, CustomStringConvertible 
     public var description: String {
         switch code {
         case .alreadyResolved(let id, let action):
-            return "cannot \(action) incident \(id): it is already resolved; a new alert on its key opens a new incident"
+            return
+                "cannot \(action) incident \(id): it is already resolved; a new alert on its key opens a new incident"
         }
     }
 }

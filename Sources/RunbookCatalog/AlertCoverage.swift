@@ -43,10 +43,14 @@ public struct AlertCoverage: Sendable {
     public var unknownDeclaredAlerts: [(runbook: RunbookRef, alert: String)]
 
     /// Resolves every alert's runbook link against the parsed documents.
-    public static func compute(documents: [RunbookDocument], alerts: [AlertRule], mapper: RunbookLinkMapper) -> AlertCoverage {
+    public static func compute(
+        documents: [RunbookDocument], alerts: [AlertRule], mapper: RunbookLinkMapper
+    ) -> AlertCoverage {
         var byFile: [String: RunbookDocument] = [:]
         for document in documents { byFile[BrokenPath.key(document.file)] = document }
-        func ref(_ runbook: Runbook) -> RunbookRef { RunbookRef(id: runbook.id, file: runbook.file, line: runbook.location.line) }
+        func ref(_ runbook: Runbook) -> RunbookRef {
+            RunbookRef(id: runbook.id, file: runbook.file, line: runbook.location.line)
+        }
         var declared: [String: [RunbookRef]] = [:]
         for document in documents {
             for runbook in document.runbooks {
@@ -59,7 +63,7 @@ public struct AlertCoverage: Sendable {
             var entry = Entry(alert: alert, status: .none, link: alert.runbookURL, detail: nil, runbooks: [])
             if let link = alert.runbookURL, !link.trimmingCharacters(in: .whitespaces).isEmpty {
                 switch mapper.resolve(link, fromRuleFile: alert.file) {
-                case let .resolved(path, anchor):
+                case .resolved(let path, let anchor):
                     // A web URL names the rendered page: prefer the Markdown runbook over a same-named file without extension.
                     if let document = byFile[BrokenPath.key(path)] ?? byFile[BrokenPath.key(path + ".md")] {
                         let targets = runbooks(in: document, anchor: anchor)
@@ -73,10 +77,10 @@ public struct AlertCoverage: Sendable {
                     } else {
                         entry.status = .resolved
                     }
-                case let .missing(tried):
+                case .missing(let tried):
                     entry.status = .unresolved
                     entry.detail = "no file at " + tried.prefix(3).joined(separator: ", ")
-                case let .templated(pattern, matches):
+                case .templated(let pattern, let matches):
                     entry.status = matches.isEmpty ? .unresolved : .templated
                     entry.detail = matches.isEmpty ? "no file matches the pattern \(pattern)" : "pattern \(pattern)"
                     entry.runbooks = matches.compactMap { byFile[BrokenPath.key($0)] }.flatMap(\.runbooks).map(ref)
@@ -97,7 +101,9 @@ public struct AlertCoverage: Sendable {
             for runbook in document.runbooks {
                 let reference = ref(runbook)
                 if !linked.contains(reference) { without.append(reference) }
-                for alert in runbook.metadata.alerts where !alertNames.contains(alert) { unknown.append((reference, alert)) }
+                for alert in runbook.metadata.alerts where !alertNames.contains(alert) {
+                    unknown.append((reference, alert))
+                }
             }
         }
         return AlertCoverage(entries: entries, runbooksWithoutAlert: without, unknownDeclaredAlerts: unknown)

@@ -3,9 +3,9 @@ import RunbookModel
 import RunbookParser
 
 #if canImport(Glibc)
-    import Glibc
+import Glibc
 #elseif canImport(Darwin)
-    import Darwin
+import Darwin
 #endif
 
 /// A problem loading the tree that stops lint from seeing what it was asked to (exit status 2).
@@ -42,7 +42,8 @@ public struct RunbookTree: Sendable {
         reusing: (@Sendable (_ file: String, _ contentHash: String) -> RunbookDocument?)? = nil
     ) -> RunbookTree {
         let base = baseDirectory.path
-        let onDisk: @Sendable (String) -> String = { display in display.hasPrefix("/") ? display : base + "/" + display }
+        let onDisk: @Sendable (String) -> String = { display in display.hasPrefix("/") ? display : base + "/" + display
+        }
         var markdown: [String] = []
         var files: [String] = []
         var walked: [(relative: String, display: String)] = []
@@ -51,7 +52,10 @@ public struct RunbookTree: Sendable {
         for root in roots {
             var isDirectory: ObjCBool = false
             guard manager.fileExists(atPath: onDisk(root), isDirectory: &isDirectory) else {
-                errors.append(TreeLoadError(path: root, message: "no such file or directory; check the path or `runbooks:` in firebreak.yml"))
+                errors.append(
+                    TreeLoadError(
+                        path: root, message: "no such file or directory; check the path or `runbooks:` in firebreak.yml"
+                    ))
                 continue
             }
             guard isDirectory.boolValue else {

@@ -27,7 +27,9 @@ public struct Finding: Hashable, Sendable, Codable {
     /// Id of the runbook it concerns, when there is one.
     public var runbook: String?
 
-    public init(rule: String, severity: FindingSeverity, location: SourceLocation, message: String, runbook: String? = nil) {
+    public init(
+        rule: String, severity: FindingSeverity, location: SourceLocation, message: String, runbook: String? = nil
+    ) {
         self.rule = rule
         self.severity = severity
         self.location = location
@@ -48,7 +50,10 @@ public struct LintSummary: Hashable, Sendable, Codable {
     public var shellBlocks: Int
     public var shellBlocksCached: Int
 
-    public init(files: Int = 0, runbooks: Int = 0, alerts: Int = 0, findings: [Finding] = [], shellBlocks: Int = 0, shellBlocksCached: Int = 0) {
+    public init(
+        files: Int = 0, runbooks: Int = 0, alerts: Int = 0, findings: [Finding] = [], shellBlocks: Int = 0,
+        shellBlocksCached: Int = 0
+    ) {
         self.files = files
         self.runbooks = runbooks
         self.alerts = alerts
@@ -86,7 +91,11 @@ public struct LintReport: Sendable {
         for finding in findings {
             guard let id = finding.runbook else { continue }
             var entry = counts[id] ?? (0, 0)
-            if finding.severity == .error { entry.errors += 1 } else if finding.severity == .warning { entry.warnings += 1 }
+            if finding.severity == .error {
+                entry.errors += 1
+            } else if finding.severity == .warning {
+                entry.warnings += 1
+            }
             counts[id] = entry
         }
         return counts

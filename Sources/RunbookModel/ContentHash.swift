@@ -39,7 +39,9 @@ public enum ContentHash {
         for index in 0..<remainder { tail[index] = message[fullBlocks * 64 + index] }
         tail[remainder] = 0x80
         let bitLength = UInt64(message.count) &* 8
-        for index in 0..<8 { tail[tail.count - 1 - index] = UInt8(truncatingIfNeeded: bitLength >> (8 * UInt64(index))) }
+        for index in 0..<8 {
+            tail[tail.count - 1 - index] = UInt8(truncatingIfNeeded: bitLength >> (8 * UInt64(index)))
+        }
 
         state.withUnsafeMutableBufferPointer { state in
             roundConstants.withUnsafeBufferPointer { constants in
@@ -63,7 +65,8 @@ public enum ContentHash {
     ) {
         for index in 0..<16 {
             let base = index * 4
-            w[index] = UInt32(block.load(fromByteOffset: base, as: UInt8.self)) << 24
+            w[index] =
+                UInt32(block.load(fromByteOffset: base, as: UInt8.self)) << 24
                 | UInt32(block.load(fromByteOffset: base + 1, as: UInt8.self)) << 16
                 | UInt32(block.load(fromByteOffset: base + 2, as: UInt8.self)) << 8
                 | UInt32(block.load(fromByteOffset: base + 3, as: UInt8.self))

@@ -21,7 +21,9 @@ extension BlockExtractor {
             let rest = lowered.dropFirst(word.count + 1)
             let token = rest.prefix(while: { $0.isNumber || $0.isLetter })
             let after = rest.dropFirst(token.count).first
-            if !token.isEmpty, token.count <= 2, after == nil || after == ":" || after == "." || after == ")" || after == " " || after == "-" {
+            if !token.isEmpty, token.count <= 2,
+                after == nil || after == ":" || after == "." || after == ")" || after == " " || after == "-"
+            {
                 return .option(String(text))
             }
         }
@@ -31,14 +33,17 @@ extension BlockExtractor {
             return .or(String(text))
         }
         let number = lowered.prefix(while: \.isNumber)
-        if !number.isEmpty, lowered.dropFirst(number.count).first == "." || lowered.dropFirst(number.count).first == ")" {
+        if !number.isEmpty, lowered.dropFirst(number.count).first == "." || lowered.dropFirst(number.count).first == ")"
+        {
             return .groupEnd
         }
         if lowered.hasPrefix("step "), lowered.dropFirst(5).first?.isNumber == true { return .groupEnd }
         return .none
     }
 
-    private static let optionPrefixes: [[UInt8]] = ["option ", "alternative ", "approach ", "method "].map { Array($0.utf8) }
+    private static let optionPrefixes: [[UInt8]] = ["option ", "alternative ", "approach ", "method "].map {
+        Array($0.utf8)
+    }
     private static let stepPrefix = Array("step ".utf8)
     private static let orPrefixes: [[UInt8]] = ["or ", "or:", "or,", "alternatively"].map { Array($0.utf8) }
 
@@ -97,7 +102,8 @@ extension BlockExtractor {
             let isBlank = line.utf8.allSatisfy(isBlankByte)
             // An `# Or` alternative is one paragraph: a blank line followed by more text ends the group.
             if inOrAlternative, !isBlank, index > 0, lines[index - 1].utf8.allSatisfy(isBlankByte) {
-                if case .or = marker(line) {} else {
+                if case .or = marker(line) {
+                } else {
                     close(at: lastContentLine(lines, before: index))
                     segmentStart = index
                     inOrAlternative = false

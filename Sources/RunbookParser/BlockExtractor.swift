@@ -65,7 +65,9 @@ enum BlockExtractor {
                     if index < body.endIndex { index = body.index(after: index) }
                 } else {
                     let valueStart = index
-                    while index < body.endIndex, body[index] != " ", body[index] != "," { index = body.index(after: index) }
+                    while index < body.endIndex, body[index] != " ", body[index] != "," {
+                        index = body.index(after: index)
+                    }
                     value = String(body[valueStart..<index])
                 }
             }

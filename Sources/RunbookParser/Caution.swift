@@ -11,7 +11,9 @@ public enum Caution {
     ]
     private static let needles: [[UInt8]] = words.map { Array($0.utf8) }
     /// The needles by their first byte.
-    private static let needlesByFirstByte: [[[UInt8]]] = (0..<256).map { byte in needles.filter { $0.first == UInt8(byte) } }
+    private static let needlesByFirstByte: [[[UInt8]]] = (0..<256).map { byte in
+        needles.filter { $0.first == UInt8(byte) }
+    }
 
     /// Whether `text` warns the reader. Runs on every paragraph of every runbook, so it searches bytes
     /// (ASCII-lowercased) with `memmem` rather than going through Foundation's string search.
@@ -32,4 +34,3 @@ public enum Caution {
         }
     }
 }
-

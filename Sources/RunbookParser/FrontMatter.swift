@@ -67,7 +67,9 @@ struct FrontMatter {
             node = try Yams.compose(yaml: yaml, .default, .default, Self.yamlEncoding)
         } catch let error as YamlError {
             let (line, problem) = Self.describe(error)
-            fail("front matter is not valid YAML: \(problem); fix the YAML between the `---` lines", line: line + 1, file: file)
+            fail(
+                "front matter is not valid YAML: \(problem); fix the YAML between the `---` lines", line: line + 1,
+                file: file)
             return
         } catch {
             fail("front matter could not be read: \(error)", line: 1, file: file)
@@ -75,7 +77,8 @@ struct FrontMatter {
         }
         guard let node else { return }
         guard let mapping = node.mapping else {
-            fail("front matter must be a YAML mapping of keys (`id:`, `title:` …), not a \(node.kindName)",
+            fail(
+                "front matter must be a YAML mapping of keys (`id:`, `title:` …), not a \(node.kindName)",
                 line: (node.mark?.line ?? 1) + 1, file: file)
             return
         }
@@ -101,13 +104,15 @@ struct FrontMatter {
             metadata.severity = Severity(parsing: text)
             metadata.provenance["severity"] = "front-matter"
             if metadata.severity == nil {
-                fail("front matter `\(key): \(text)` is not a severity; use critical, high, medium, low, info or P0–P3",
+                fail(
+                    "front matter `\(key): \(text)` is not a severity; use critical, high, medium, low, info or P0–P3",
                     line: line, file: file)
             }
         case "mttr", "response":
             guard let text = scalar() else { return }
             guard let duration = DurationSeconds(parsing: text) else {
-                fail("front matter `\(key): \(text)` is not a duration; write it like `15m`, `1h` or `30 minutes`",
+                fail(
+                    "front matter `\(key): \(text)` is not a duration; write it like `15m`, `1h` or `30 minutes`",
                     line: line, file: file)
                 return
             }
@@ -123,7 +128,8 @@ struct FrontMatter {
             guard let text = scalar() else { return }
             metadata.reviewEvery = DurationSeconds(parsing: text)
             if metadata.reviewEvery == nil {
-                fail("front matter `review_every: \(text)` is not a duration; write it like `90d` or `6 months`",
+                fail(
+                    "front matter `review_every: \(text)` is not a duration; write it like `90d` or `6 months`",
                     line: line, file: file)
             }
         case "alerts", "alert": metadata.alerts = list(value)
@@ -133,7 +139,8 @@ struct FrontMatter {
         case "last_reviewed", "last_updated": metadata.lastReviewed = scalar()
         case "params", "parameters": metadata.params = Self.parameters(value)
         default:
-            metadata.extra[key] = value.scalar?.string ?? (try? Yams.serialize(node: value))?
+            metadata.extra[key] =
+                value.scalar?.string ?? (try? Yams.serialize(node: value))?
                 .trimmedASCII() ?? ""
         }
     }
@@ -151,7 +158,8 @@ struct FrontMatter {
                 guard let name = key.string else { return nil }
                 if let details = item.mapping {
                     return RunbookParameter(
-                        name: name, description: details["description"]?.string, defaultValue: details["default"]?.string)
+                        name: name, description: details["description"]?.string,
+                        defaultValue: details["default"]?.string)
                 }
                 return RunbookParameter(name: name, description: item.string)
             }
@@ -159,16 +167,18 @@ struct FrontMatter {
         return value.sequence?.compactMap { item in
             if let name = item.scalar?.string { return RunbookParameter(name: name) }
             guard let details = item.mapping, let name = details["name"]?.string else { return nil }
-            return RunbookParameter(name: name, description: details["description"]?.string, defaultValue: details["default"]?.string)
+            return RunbookParameter(
+                name: name, description: details["description"]?.string, defaultValue: details["default"]?.string)
         } ?? []
     }
 
     /// The 0-based line and a readable problem of a Yams error.
     static func describe(_ error: YamlError) -> (line: Int, problem: String) {
         switch error {
-        case let .scanner(_, problem, mark, _), let .parser(_, problem, mark, _), let .composer(_, problem, mark, _):
+        case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _),
+            .composer(_, let problem, let mark, _):
             return (max(0, mark.line - 1), problem)
-        case let .reader(problem, _, _, _):
+        case .reader(let problem, _, _, _):
             return (0, problem)
         default:
             return (0, "\(error)")

@@ -77,7 +77,9 @@ private struct OutlineWalker {
     private mutating func noteDepth(_ node: OpaquePointer) {
         let depth = containerDepth + listDepth
         if depth > outline.maximumDepth { outline.maximumDepth = depth }
-        if depth > MarkdownOutline.maximumNesting, outline.excessiveNestingLine == nil { outline.excessiveNestingLine = line(node) }
+        if depth > MarkdownOutline.maximumNesting, outline.excessiveNestingLine == nil {
+            outline.excessiveNestingLine = line(node)
+        }
     }
 
     private mutating func enter(_ node: OpaquePointer) {
@@ -204,8 +206,11 @@ private struct OutlineWalker {
         switch Self.string(cmark_node_get_type_string(node)) {
         case "table":
             inTable = false
-            outline.tables.append(MarkdownOutline.TableElement(line: tableLine, rows: tableRows, rowLines: tableRowLines))
-            for (row, rowLine) in zip(tableRows, tableRowLines) { outline.prose.append((rowLine, row.joined(separator: " | "))) }
+            outline.tables.append(
+                MarkdownOutline.TableElement(line: tableLine, rows: tableRows, rowLines: tableRowLines))
+            for (row, rowLine) in zip(tableRows, tableRowLines) {
+                outline.prose.append((rowLine, row.joined(separator: " | ")))
+            }
         case "table_cell":
             let text = inline?.text ?? ""
             inline = nil

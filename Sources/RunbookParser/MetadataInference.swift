@@ -63,7 +63,9 @@ enum MetadataInference {
         case .alerts:
             for name in value.split(whereSeparator: { $0 == "," || $0 == " " }) {
                 let trimmed = name.trimmedASCII("`*_ ")
-                if UnitDetector.isAlertName(trimmed), !metadata.alerts.contains(trimmed) { metadata.alerts.append(trimmed) }
+                if UnitDetector.isAlertName(trimmed), !metadata.alerts.contains(trimmed) {
+                    metadata.alerts.append(trimmed)
+                }
             }
         }
     }
@@ -81,7 +83,8 @@ enum MetadataInference {
         for table in tables {
             guard let header = table.rows.first else { continue }
             let names = header.map { SectionSynonyms.normalize($0) }
-            guard let runbookColumn = names.firstIndex(where: { ["runbook", "id", "runbook id", "code"].contains($0) }) else {
+            guard let runbookColumn = names.firstIndex(where: { ["runbook", "id", "runbook id", "code"].contains($0) })
+            else {
                 continue
             }
             var columns: [(Int, Field)] = []
@@ -96,7 +99,8 @@ enum MetadataInference {
             for row in table.rows.dropFirst() where runbookColumn < row.count {
                 let fields = columns.compactMap { column, field in column < row.count ? (field, row[column]) : nil }
                 let scenario = scenarioColumn.flatMap { $0 < row.count ? row[$0] : nil }
-                rows.append(TableRow(runbook: row[runbookColumn].trimmedASCII(" \t"), fields: fields, scenario: scenario))
+                rows.append(
+                    TableRow(runbook: row[runbookColumn].trimmedASCII(" \t"), fields: fields, scenario: scenario))
             }
         }
         return rows

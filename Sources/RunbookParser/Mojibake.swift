@@ -105,7 +105,8 @@ public enum Mojibake {
                     lineEnd = buffer.count
                 }
                 if lineNumber != lastReportedLine {
-                    let line = String(decoding: UnsafeBufferPointer(rebasing: buffer[lineStart..<lineEnd]), as: UTF8.self)
+                    let line = String(
+                        decoding: UnsafeBufferPointer(rebasing: buffer[lineStart..<lineEnd]), as: UTF8.self)
                     if let diagnostic = lineDiagnostic(line, lineNumber: lineNumber, file: file) {
                         result.append(diagnostic)
                         lastReportedLine = lineNumber

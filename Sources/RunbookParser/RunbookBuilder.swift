@@ -66,7 +66,10 @@ struct RunbookBuilder {
             for label in paragraph.labels {
                 if let field = MetadataInference.field(forLabel: label.label) {
                     MetadataInference.apply(field, value: label.value, source: "label:\(label.label)", to: &metadata)
-                    boundaries.append(Boundary(line: label.line, level: 0, title: label.label, kind: nil, isSection: false, labelValue: "", column: 1))
+                    boundaries.append(
+                        Boundary(
+                            line: label.line, level: 0, title: label.label, kind: nil, isSection: false, labelValue: "",
+                            column: 1))
                     continue
                 }
                 let isDocumentLabel = MetadataInference.documentLabels.contains(SectionSynonyms.normalize(label.label))
@@ -91,7 +94,7 @@ struct RunbookBuilder {
             // Any boundary ends the open label section; a heading also ends sections at its level and deeper.
             close(before: boundary.line) { $0.level == 0 }
             if boundary.level > 0 { close(before: boundary.line) { $0.level >= boundary.level } }
-                    guard boundary.isSection else { continue }
+            guard boundary.isSection else { continue }
             sections.append(
                 Section(
                     kind: boundary.kind, title: boundary.title, level: boundary.level,
@@ -102,7 +105,8 @@ struct RunbookBuilder {
         }
         close(before: range.upperBound + 1) { _ in true }
         for index in sections.indices {
-            let inner = (sections[index].lines.start + 1)...max(sections[index].lines.start + 1, sections[index].lines.end)
+            let inner =
+                (sections[index].lines.start + 1)...max(sections[index].lines.start + 1, sections[index].lines.end)
             let prose = outline.prose.elements(in: inner) { $0.line }.map(\.text)
             if !prose.isEmpty {
                 let own = sections[index].text

@@ -26,7 +26,9 @@ public struct RunbookDocumentParser: Sendable {
         "readme.md", "contributing.md", "changelog.md", "code_of_conduct.md", "security.md", "license.md",
     ]
 
-    public init(synonyms: SectionSynonyms = SectionSynonyms(), maximumBytes: Int = RunbookDocumentParser.defaultMaximumBytes) {
+    public init(
+        synonyms: SectionSynonyms = SectionSynonyms(), maximumBytes: Int = RunbookDocumentParser.defaultMaximumBytes
+    ) {
         self.synonyms = synonyms
         self.maximumBytes = maximumBytes
     }
@@ -69,7 +71,10 @@ public struct RunbookDocumentParser: Sendable {
     private func failed(_ path: String, _ message: String) -> RunbookDocument {
         RunbookDocument(
             file: path, runbooks: [], headings: [], links: [],
-            diagnostics: [ParseDiagnostic(kind: .input, isError: true, message: message, location: SourceLocation(file: path, line: 1))],
+            diagnostics: [
+                ParseDiagnostic(
+                    kind: .input, isError: true, message: message, location: SourceLocation(file: path, line: 1))
+            ],
             lineCount: 0)
     }
 
@@ -95,7 +100,8 @@ public struct RunbookDocumentParser: Sendable {
     private func parseContent(bytes: [UInt8], file: String) -> RunbookDocument {
         let source = SourceText(bytes: bytes, file: file)
         guard !source.isBinary else {
-            return RunbookDocument(file: file, runbooks: [], headings: [], links: [], diagnostics: source.diagnostics, lineCount: 0)
+            return RunbookDocument(
+                file: file, runbooks: [], headings: [], links: [], diagnostics: source.diagnostics, lineCount: 0)
         }
         let text = source.text
         let (frontMatter, body) = FrontMatter.split(text, file: file)
@@ -110,7 +116,9 @@ public struct RunbookDocumentParser: Sendable {
                 location: SourceLocation(file: file, line: heading.line, column: heading.column))
         }
         let links = outline.links.map {
-            Link(target: $0.url, text: $0.text, location: SourceLocation(file: file, line: $0.line, column: $0.column), isImage: $0.isImage)
+            Link(
+                target: $0.url, text: $0.text, location: SourceLocation(file: file, line: $0.line, column: $0.column),
+                isImage: $0.isImage)
         }
         let blocks = outline.codeBlocks.map { BlockExtractor.extract($0, file: file, sourceLines: sourceLines) }
         let builder = RunbookBuilder(outline: outline, file: file, synonyms: synonyms, blocks: blocks)
@@ -120,8 +128,12 @@ public struct RunbookDocumentParser: Sendable {
         // A file whose front matter names its id is one runbook, whatever its headings look like.
         if frontMatter.id == nil, let units = UnitDetector.detect(outline.headings, end: end) {
             runbooks = unitRunbooks(units, headings: headings, outline: outline, builder: builder, file: file)
-        } else if frontMatter.isPresent || !Self.repositoryFiles.contains((file as NSString).lastPathComponent.lowercased()) {
-            runbooks = [wholeFileRunbook(frontMatter: frontMatter, outline: outline, builder: builder, file: file, end: end)]
+        } else if frontMatter.isPresent
+            || !Self.repositoryFiles.contains((file as NSString).lastPathComponent.lowercased())
+        {
+            runbooks = [
+                wholeFileRunbook(frontMatter: frontMatter, outline: outline, builder: builder, file: file, end: end)
+            ]
         } else {
             runbooks = []
         }
@@ -140,7 +152,8 @@ public struct RunbookDocumentParser: Sendable {
             structure.append(
                 ParseDiagnostic(
                     kind: .structure, isError: true,
-                    message: "lists and block quotes nest \(outline.maximumDepth) levels deep (more than \(MarkdownOutline.maximumNesting)); "
+                    message:
+                        "lists and block quotes nest \(outline.maximumDepth) levels deep (more than \(MarkdownOutline.maximumNesting)); "
                         + "this looks generated or corrupted — flatten it",
                     location: SourceLocation(file: file, line: line)))
         }
@@ -163,7 +176,9 @@ public struct RunbookDocumentParser: Sendable {
             if let priority = shape.priority {
                 MetadataInference.apply(.severity, value: priority, source: "heading", to: &metadata)
             }
-            if let alert = shape.alertName, metadata.alerts.isEmpty, shape.isBareAlertName { metadata.provenance["title_alert"] = alert }
+            if let alert = shape.alertName, metadata.alerts.isEmpty, shape.isBareAlertName {
+                metadata.provenance["title_alert"] = alert
+            }
         }
         let unit = RunbookBuilder.Unit(
             id: frontMatter.id ?? baseName, title: title, anchor: nil, lines: LineRange(start: 1, end: end),
@@ -173,18 +188,24 @@ public struct RunbookDocumentParser: Sendable {
     }
 
     private func unitRunbooks(
-        _ units: [UnitDetector.Unit], headings: [Heading], outline: MarkdownOutline, builder: RunbookBuilder, file: String
+        _ units: [UnitDetector.Unit], headings: [Heading], outline: MarkdownOutline, builder: RunbookBuilder,
+        file: String
     ) -> [Runbook] {
         let tableRows = MetadataInference.referenceRows(outline.tables)
         var seen: [String: Int] = [:]
         return units.map { unit in
             var metadata = RunbookMetadata()
-            if let priority = unit.priority { MetadataInference.apply(.severity, value: priority, source: "heading", to: &metadata) }
+            if let priority = unit.priority {
+                MetadataInference.apply(.severity, value: priority, source: "heading", to: &metadata)
+            }
             let baseID = unit.code ?? unit.alertName ?? GitHubSlugger.baseSlug(unit.title)
-            for row in tableRows where row.runbook.caseInsensitiveCompare(baseID) == .orderedSame
+            for row in tableRows
+            where row.runbook.caseInsensitiveCompare(baseID) == .orderedSame
                 || row.runbook.caseInsensitiveCompare(unit.title) == .orderedSame
             {
-                for (field, value) in row.fields { MetadataInference.apply(field, value: value, source: "table", to: &metadata) }
+                for (field, value) in row.fields {
+                    MetadataInference.apply(field, value: value, source: "table", to: &metadata)
+                }
                 if let scenario = row.scenario { metadata.extra["scenario"] = scenario }
             }
             if let alert = unit.alertName, !metadata.alerts.contains(alert) { metadata.alerts.append(alert) }

@@ -23,9 +23,16 @@ public struct SectionSynonyms: Sendable {
             "validate", "confirm",
         ],
         .rollback: ["rollback", "roll back", "rollback procedure", "revert", "undo"],
-        .prevention: ["prevention", "action items", "follow-up", "follow up", "prevent", "lessons learned", "post-incident"],
-        .escalation: ["escalation", "escalate", "escalation path", "contacts", "contact information", "who to contact"],
-        .monitoring: ["related monitoring", "dashboards to check", "metrics", "monitoring", "dashboards", "alerts", "related alerts"],
+        .prevention: [
+            "prevention", "action items", "follow-up", "follow up", "prevent", "lessons learned", "post-incident",
+        ],
+        .escalation: [
+            "escalation", "escalate", "escalation path", "contacts", "contact information", "who to contact",
+        ],
+        .monitoring: [
+            "related monitoring", "dashboards to check", "metrics", "monitoring", "dashboards", "alerts",
+            "related alerts",
+        ],
         .prerequisites: ["prerequisites", "access required", "requirements", "before you begin", "permissions"],
         .toggles: ["environment toggles", "configuration", "toggles", "feature flags", "settings"],
     ]
@@ -84,7 +91,9 @@ public struct SectionSynonyms: Sendable {
             words.append(Substring(cleaned))
         }
         // Leading numbering: "1.", "2)", "a." — the dot/paren were filtered, leaving a lone number or letter.
-        while let first = words.first, first.allSatisfy(\.isNumber) || (first.count == 1 && words.count > 1 && lowered.hasPrefix(first + ".")) {
+        while let first = words.first,
+            first.allSatisfy(\.isNumber) || (first.count == 1 && words.count > 1 && lowered.hasPrefix(first + "."))
+        {
             words.removeFirst()
         }
         return words.joined(separator: " ")

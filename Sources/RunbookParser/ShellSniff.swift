@@ -27,7 +27,8 @@ enum ShellSniff {
             let word = trimmed.prefix(while: { $0 != " " && $0 != "\t" && $0 != "=" })
             if commonPrograms.contains(String(word)) {
                 commands += 1
-            } else if trimmed.dropFirst(word.count).first == "=", word.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" }),
+            } else if trimmed.dropFirst(word.count).first == "=",
+                word.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" }),
                 word.first?.isLetter == true
             {
                 commands += 1

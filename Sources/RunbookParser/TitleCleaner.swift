@@ -27,7 +27,8 @@ enum TitleCleaner {
                     title = String(title.dropLast(upper.count)).trimmedASCII(" \t")
                     changed = true
                 }
-                for separator in [" - ", " — ", " – ", " | ", ": ", " ("] where title.lowercased().hasSuffix(separator + word)
+                for separator in [" - ", " — ", " – ", " | ", ": ", " ("]
+                where title.lowercased().hasSuffix(separator + word)
                     || title.lowercased().hasSuffix(separator + word + ")")
                 {
                     let cut = title.lowercased().hasSuffix(")") && separator == " (" ? word.count + 2 : word.count
@@ -57,7 +58,8 @@ enum TitleCleaner {
             previous = byte
             index = utf8.index(after: index)
         }
-        guard (0x30...0x39).contains(previous) || (0x41...0x5A).contains(previous) || (0x61...0x7A).contains(previous) else {
+        guard (0x30...0x39).contains(previous) || (0x41...0x5A).contains(previous) || (0x61...0x7A).contains(previous)
+        else {
             return false
         }
         let lastWord = String(title.utf8[lastWordStart...]) ?? ""

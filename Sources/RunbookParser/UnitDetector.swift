@@ -95,7 +95,9 @@ enum UnitDetector {
                 return (String(text[..<lower]), String(text[text.utf8.index(lower, offsetBy: 3)...]))
             }
             // "RB-004 - Title"
-            if let range = text.range(of: " - ") { return (String(text[..<range.lowerBound]), String(text[range.upperBound...])) }
+            if let range = text.range(of: " - ") {
+                return (String(text[..<range.lowerBound]), String(text[range.upperBound...]))
+            }
             return nil
         }
         let prefix = text[..<separator].trimmedASCII(" \t")
@@ -108,7 +110,9 @@ enum UnitDetector {
     static func isCode(_ text: String) -> Bool {
         let parts = text.split(separator: "-", maxSplits: 1)
         guard parts.count == 2, (1...10).contains(parts[0].count) else { return false }
-        guard parts[0].first?.isUppercase == true, parts[0].allSatisfy({ ($0.isUppercase && $0.isASCII) || $0.isNumber }) else {
+        guard parts[0].first?.isUppercase == true,
+            parts[0].allSatisfy({ ($0.isUppercase && $0.isASCII) || $0.isNumber })
+        else {
             return false
         }
         return parts[1].first?.isNumber == true && parts[1].allSatisfy { ($0.isLetter || $0.isNumber) && $0.isASCII }

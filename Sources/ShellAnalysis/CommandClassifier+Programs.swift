@@ -17,9 +17,13 @@ extension CommandClassifier {
     ) {
         switch program {
         case "psql":
-            refineSQLClient(&result, command: command, arguments: arguments, name: "psql", short: ["-c"], long: ["--command"], fileOptions: ["-f", "--file"], readOnlyOptions: ["-l", "--list", "-V", "--version", "--help"])
+            refineSQLClient(
+                &result, command: command, arguments: arguments, name: "psql", short: ["-c"], long: ["--command"],
+                fileOptions: ["-f", "--file"], readOnlyOptions: ["-l", "--list", "-V", "--version", "--help"])
         case "mysql", "mariadb":
-            refineSQLClient(&result, command: command, arguments: arguments, name: program, short: ["-e"], long: ["--execute"], fileOptions: [], readOnlyOptions: ["-V", "--version", "--help"])
+            refineSQLClient(
+                &result, command: command, arguments: arguments, name: program, short: ["-e"], long: ["--execute"],
+                fileOptions: [], readOnlyOptions: ["-V", "--version", "--help"])
             if arguments.contains("-p") || arguments.contains("--password") {
                 result.interactive = true
                 result.reasons.append("\(program) -p asks for the password")
@@ -27,7 +31,10 @@ extension CommandClassifier {
         case "sqlite3":
             refineSQLite(&result, command: command, arguments: arguments)
         case "clickhouse-client", "cqlsh":
-            refineSQLClient(&result, command: command, arguments: arguments, name: program, short: ["-q", "-e"], long: ["--query", "--execute"], fileOptions: ["-f", "--file", "--queries-file"], readOnlyOptions: ["--version", "--help"])
+            refineSQLClient(
+                &result, command: command, arguments: arguments, name: program, short: ["-q", "-e"],
+                long: ["--query", "--execute"], fileOptions: ["-f", "--file", "--queries-file"],
+                readOnlyOptions: ["--version", "--help"])
         case "redis-cli", "valkey-cli", "keydb-cli":
             refineRedis(&result, command: command, arguments: arguments, depth: depth)
         case "curl":
@@ -40,14 +47,18 @@ extension CommandClassifier {
             refineSSH(&result, command: command, arguments: arguments, depth: depth)
         case "kubectl", "oc":
             if positionals.first == "exec", let dash = command.arguments.firstIndex(where: { $0.text == "--" }) {
-                absorbInner(&result, words: Array(command.arguments[(dash + 1)...]), depth: depth, flags: false, via: "\(program) exec")
+                absorbInner(
+                    &result, words: Array(command.arguments[(dash + 1)...]), depth: depth, flags: false,
+                    via: "\(program) exec")
             }
         case "docker":
             if positionals.first == "exec" { refineDockerExec(&result, command: command, depth: depth) }
         case "iostat", "vmstat", "mpstat", "sar", "pidstat", "dstat", "nfsiostat", "cifsiostat":
             refineSampler(&result, program: program, arguments: arguments)
         default:
-            if Self.shellPrograms.contains(program) { refineShell(&result, command: command, positionals: positionals, depth: depth) }
+            if Self.shellPrograms.contains(program) {
+                refineShell(&result, command: command, positionals: positionals, depth: depth)
+            }
         }
     }
 
@@ -103,7 +114,8 @@ extension CommandClassifier {
     /// Assesses a command given as words (after `kubectl exec … --`, `find -exec`).
     func absorbInner(_ result: inout CommandAssessment, words: [ShellWord], depth: Int, flags: Bool, via: String) {
         guard !words.isEmpty else { return }
-        var inner = SimpleCommand(words: words, program: nil, arguments: [], line: words[0].line, column: words[0].column)
+        var inner = SimpleCommand(
+            words: words, program: nil, arguments: [], line: words[0].line, column: words[0].column)
         CommandWrappers.apply(to: &inner)
         result.absorb(assess(inner, depth: depth + 1), flags: flags)
     }
@@ -119,16 +131,21 @@ extension CommandClassifier {
             let safety = assessSQL(sql.joined(separator: ";\n"))
             result = CommandAssessment(safety: safety, reasons: ["\(name) runs SQL that is \(safety.rawValue)"])
         } else if !fileOptions.isEmpty && Self.hasOption(arguments, fileOptions) {
-            result = CommandAssessment(safety: .unknown, reasons: ["\(name) runs a SQL file that cannot be checked here"])
+            result = CommandAssessment(
+                safety: .unknown, reasons: ["\(name) runs a SQL file that cannot be checked here"])
         } else if Self.hasOption(arguments, readOnlyOptions) {
             result = CommandAssessment(safety: .readOnly, reasons: ["\(name) only lists"])
         } else if let stdin = command.stdinText {
             let safety = assessSQL(stdin)
-            result = CommandAssessment(safety: safety, reasons: ["\(name) runs SQL from stdin that is \(safety.rawValue)"])
+            result = CommandAssessment(
+                safety: safety, reasons: ["\(name) runs SQL from stdin that is \(safety.rawValue)"])
         } else if command.stdinRedirected {
-            result = CommandAssessment(safety: .unknown, reasons: ["\(name) runs SQL from stdin that cannot be checked here"])
+            result = CommandAssessment(
+                safety: .unknown, reasons: ["\(name) runs SQL from stdin that cannot be checked here"])
         } else {
-            result = CommandAssessment(safety: .unknown, interactive: true, reasons: ["\(name) without a command opens an interactive session"])
+            result = CommandAssessment(
+                safety: .unknown, interactive: true, reasons: ["\(name) without a command opens an interactive session"]
+            )
         }
     }
 
@@ -141,9 +158,11 @@ extension CommandClassifier {
         } else if let stdin = command.stdinText {
             result = CommandAssessment(safety: assessSQL(stdin), reasons: ["sqlite3 runs SQL from stdin"])
         } else if command.stdinRedirected {
-            result = CommandAssessment(safety: .unknown, reasons: ["sqlite3 runs SQL from stdin that cannot be checked here"])
+            result = CommandAssessment(
+                safety: .unknown, reasons: ["sqlite3 runs SQL from stdin that cannot be checked here"])
         } else {
-            result = CommandAssessment(safety: .unknown, interactive: true, reasons: ["sqlite3 without SQL opens an interactive session"])
+            result = CommandAssessment(
+                safety: .unknown, interactive: true, reasons: ["sqlite3 without SQL opens an interactive session"])
         }
     }
 
@@ -151,7 +170,8 @@ extension CommandClassifier {
 
     func refineCurl(_ result: inout CommandAssessment, arguments: [String]) {
         let method = Self.optionValues(arguments, short: ["-X"], long: ["--request"]).last?.uppercased()
-        let sendsBody = Self.hasOption(arguments, ["--data*", "--form*", "--json", "--upload-file", "-T", "-F"])
+        let sendsBody =
+            Self.hasOption(arguments, ["--data*", "--form*", "--json", "--upload-file", "-T", "-F"])
             || arguments.contains { $0 == "-d" || ($0.hasPrefix("-d") && !$0.hasPrefix("--")) }
         let forcedGet = Self.hasOption(arguments, ["-G", "--get"])
         switch method {
@@ -179,7 +199,8 @@ extension CommandClassifier {
             guard ["-exec", "-execdir", "-ok", "-okdir"].contains(option) else { continue }
             let start = index
             while index < arguments.count && arguments[index].text != ";" && arguments[index].text != "+" { index += 1 }
-            absorbInner(&result, words: Array(arguments[start..<index]), depth: depth, flags: false, via: "find \(option)")
+            absorbInner(
+                &result, words: Array(arguments[start..<index]), depth: depth, flags: false, via: "find \(option)")
             if option.hasPrefix("-ok") {
                 result.interactive = true
                 result.reasons.append("find \(option) asks before each file")
@@ -217,7 +238,9 @@ extension CommandClassifier {
                 break
             }
             let letters = Array(argument.dropFirst())
-            if let position = letters.firstIndex(where: valueLetters.contains), position == letters.count - 1 { index += 1 }
+            if let position = letters.firstIndex(where: valueLetters.contains), position == letters.count - 1 {
+                index += 1
+            }
         }
         guard index < arguments.count else { return }
         let remote = arguments[(index + 1)...]
@@ -240,7 +263,9 @@ extension CommandClassifier {
     }
 
     func refineDockerExec(_ result: inout CommandAssessment, command: SimpleCommand, depth: Int) {
-        let valueOptions: Set<String> = ["-e", "--env", "--env-file", "-u", "--user", "-w", "--workdir", "--detach-keys"]
+        let valueOptions: Set<String> = [
+            "-e", "--env", "--env-file", "-u", "--user", "-w", "--workdir", "--detach-keys",
+        ]
         let arguments = command.arguments
         guard var index = arguments.firstIndex(where: { $0.text == "exec" }) else { return }
         index += 1
@@ -260,7 +285,8 @@ extension CommandClassifier {
             result.safety = inner.safety
             result.reasons = inner.reasons
         } else if !positionals.isEmpty {
-            result = CommandAssessment(safety: .unknown, reasons: ["\(name) runs a script file that cannot be checked here"])
+            result = CommandAssessment(
+                safety: .unknown, reasons: ["\(name) runs a script file that cannot be checked here"])
         } else if let stdin = command.stdinText {
             var inner = CommandAssessment(safety: .readOnly, reasons: ["\(name) runs the script on its stdin"])
             absorbScript(&inner, script: stdin, depth: depth, flags: true)
@@ -272,7 +298,10 @@ extension CommandClassifier {
 
     /// `iostat 1` samples forever; `iostat 1 5` stops after five reports.
     func refineSampler(_ result: inout CommandAssessment, program: String, arguments: [String]) {
-        let valueOptions: Set<String> = ["-n", "-P", "-I", "-f", "-o", "-s", "-e", "-i", "-p", "-g", "-j", "-S", "-C", "-G", "-T", "-c", "-N", "--dec"]
+        let valueOptions: Set<String> = [
+            "-n", "-P", "-I", "-f", "-o", "-s", "-e", "-i", "-p", "-g", "-j", "-S", "-C", "-G", "-T", "-c", "-N",
+            "--dec",
+        ]
         var numbers = 0
         var index = 0
         while index < arguments.count {

@@ -24,8 +24,13 @@ extension CommandClassifier {
         "SENTINEL REPLICAS", "SENTINEL SLAVES", "SENTINEL SENTINELS", "SENTINEL GET-MASTER-ADDR-BY-NAME",
         "SENTINEL CKQUORUM",
     ]
-    static let redisDestroys: Set<String> = ["DEL", "UNLINK", "FLUSHDB", "FLUSHALL", "SHUTDOWN", "DEBUG", "REPLICAOF", "SLAVEOF", "SWAPDB"]
-    static let redisDestroySubcommands: Set<String> = ["SCRIPT FLUSH", "FUNCTION FLUSH", "CLUSTER RESET", "CLUSTER FORGET", "CLIENT KILL", "ACL DELUSER", "SENTINEL RESET", "SENTINEL REMOVE"]
+    static let redisDestroys: Set<String> = [
+        "DEL", "UNLINK", "FLUSHDB", "FLUSHALL", "SHUTDOWN", "DEBUG", "REPLICAOF", "SLAVEOF", "SWAPDB",
+    ]
+    static let redisDestroySubcommands: Set<String> = [
+        "SCRIPT FLUSH", "FUNCTION FLUSH", "CLUSTER RESET", "CLUSTER FORGET", "CLIENT KILL", "ACL DELUSER",
+        "SENTINEL RESET", "SENTINEL REMOVE",
+    ]
     static let redisEndless: Set<String> = ["MONITOR", "SUBSCRIBE", "PSUBSCRIBE", "SSUBSCRIBE"]
 
     /// Classifies one Redis command line (`CONFIG GET maxmemory`).
@@ -36,7 +41,9 @@ extension CommandClassifier {
         if redisDestroySubcommands.contains(pair) || redisDestroys.contains(first) {
             return (.destructive, false, "redis-cli \(pair) deletes data or stops the server")
         }
-        if redisReadSubcommands.contains(pair) || redisReads.contains(first) { return (.readOnly, false, "redis-cli \(first) only reads") }
+        if redisReadSubcommands.contains(pair) || redisReads.contains(first) {
+            return (.readOnly, false, "redis-cli \(first) only reads")
+        }
         return (.mutating, false, "redis-cli \(pair) writes to Redis")
     }
 
@@ -58,11 +65,13 @@ extension CommandClassifier {
             return
         }
         if ["--stat", "--latency", "--latency-history", "--latency-dist"].contains(where: arguments.contains) {
-            result = CommandAssessment(safety: .readOnly, neverTerminates: true, reasons: ["\(program) --stat refreshes until interrupted"])
+            result = CommandAssessment(
+                safety: .readOnly, neverTerminates: true, reasons: ["\(program) --stat refreshes until interrupted"])
             return
         }
         if let verdict = Self.redisSafety(operands) {
-            result = CommandAssessment(safety: verdict.safety, neverTerminates: verdict.neverTerminates, reasons: [verdict.reason])
+            result = CommandAssessment(
+                safety: verdict.safety, neverTerminates: verdict.neverTerminates, reasons: [verdict.reason])
             return
         }
         if let stdin = command.stdinText {
@@ -76,9 +85,12 @@ extension CommandClassifier {
             }
             result = worst
         } else if command.stdinRedirected {
-            result = CommandAssessment(safety: .unknown, reasons: ["\(program) runs commands from stdin that cannot be checked here"])
+            result = CommandAssessment(
+                safety: .unknown, reasons: ["\(program) runs commands from stdin that cannot be checked here"])
         } else {
-            result = CommandAssessment(safety: .unknown, interactive: true, reasons: ["\(program) without a command opens an interactive session"])
+            result = CommandAssessment(
+                safety: .unknown, interactive: true,
+                reasons: ["\(program) without a command opens an interactive session"])
         }
     }
 }

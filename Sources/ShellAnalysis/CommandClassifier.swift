@@ -48,7 +48,9 @@ public struct CommandClassifier: Sendable {
         }
         var result = Self.combine(extraMatched, program: program)
         if !usesExtra && depth < 8 {
-            refine(&result, command: command, program: program, arguments: arguments, positionals: positionals, depth: depth)
+            refine(
+                &result, command: command, program: program, arguments: arguments, positionals: positionals,
+                depth: depth)
         }
         if let target = command.outputRedirections.first(where: { !Self.harmlessOutputs.contains($0) }) {
             result.raise(to: .mutating, reason: "output is redirected into \(target)")
@@ -62,10 +64,13 @@ public struct CommandClassifier: Sendable {
     static let harmlessOutputs: Set<String> = ["/dev/null", "/dev/stdout", "/dev/stderr", "/dev/tty", "-"]
 
     /// Safety from the most specific matching rules that set one; flags from every matching rule.
-    static func combine(_ matches: [(rule: CommandRule, specificity: CommandRule.Specificity)], program: String) -> CommandAssessment {
+    static func combine(
+        _ matches: [(rule: CommandRule, specificity: CommandRule.Specificity)], program: String
+    ) -> CommandAssessment {
         let withSafety = matches.filter { $0.rule.safety != nil }
         guard let best = withSafety.map(\.specificity).max() else {
-            var unknown = CommandAssessment(safety: .unknown, reasons: ["\(program) is not in the classification table"])
+            var unknown = CommandAssessment(
+                safety: .unknown, reasons: ["\(program) is not in the classification table"])
             applyFlags(matches, to: &unknown)
             return unknown
         }
@@ -83,7 +88,9 @@ public struct CommandClassifier: Sendable {
         return result
     }
 
-    private static func applyFlags(_ matches: [(rule: CommandRule, specificity: CommandRule.Specificity)], to result: inout CommandAssessment) {
+    private static func applyFlags(
+        _ matches: [(rule: CommandRule, specificity: CommandRule.Specificity)], to result: inout CommandAssessment
+    ) {
         for match in matches where match.rule.neverTerminates || match.rule.interactive {
             result.neverTerminates = result.neverTerminates || match.rule.neverTerminates
             result.interactive = result.interactive || match.rule.interactive
@@ -165,7 +172,9 @@ struct RuleIndex: Sendable {
         return first
     }
 
-    func matching(program: String, positionals: [String], arguments: [String]) -> [(rule: CommandRule, specificity: CommandRule.Specificity)] {
+    func matching(
+        program: String, positionals: [String], arguments: [String]
+    ) -> [(rule: CommandRule, specificity: CommandRule.Specificity)] {
         var result: [(rule: CommandRule, specificity: CommandRule.Specificity)] = []
         if let entry = byProgram[program] {
             let candidates = positionals.first.flatMap { entry.byFirst[$0] } ?? entry.generic
@@ -176,7 +185,9 @@ struct RuleIndex: Sendable {
             }
         }
         for pattern in patterns where program.hasPrefix(pattern.prefix) {
-            if let specificity = pattern.rule.match(positionals: positionals, arguments: arguments) { result.append((pattern.rule, specificity)) }
+            if let specificity = pattern.rule.match(positionals: positionals, arguments: arguments) {
+                result.append((pattern.rule, specificity))
+            }
         }
         return result
     }

@@ -17,16 +17,36 @@ extension CommandRule {
         ]
         return [
             "kubectl": kube, "oc": kube,
-            "helm": ["-n", "--namespace", "--kube-context", "--kubeconfig", "-f", "--values", "--set", "--version", "-o", "--output", "--repo"],
-            "docker": ["-H", "--host", "--context", "-c", "--config", "-l", "--log-level", "-f", "--file", "-p", "--project-name", "--env-file", "--profile", "--project-directory"],
-            "docker-compose": ["-f", "--file", "-p", "--project-name", "--env-file", "--profile", "--project-directory"],
+            "helm": [
+                "-n", "--namespace", "--kube-context", "--kubeconfig", "-f", "--values", "--set", "--version", "-o",
+                "--output", "--repo",
+            ],
+            "docker": [
+                "-H", "--host", "--context", "-c", "--config", "-l", "--log-level", "-f", "--file", "-p",
+                "--project-name", "--env-file", "--profile", "--project-directory",
+            ],
+            "docker-compose": [
+                "-f", "--file", "-p", "--project-name", "--env-file", "--profile", "--project-directory",
+            ],
             "git": ["-C", "-c", "--git-dir", "--work-tree", "--namespace"],
-            "systemctl": ["-H", "--host", "-M", "--machine", "-p", "--property", "-t", "--type", "--state", "-n", "--lines", "-o", "--output", "-s", "--signal", "--kill-whom"],
-            "journalctl": ["-u", "--unit", "-n", "--lines", "-p", "--priority", "--since", "--until", "-o", "--output", "-b", "--boot", "-t", "--identifier", "-D", "--directory"],
-            "aws": ["--profile", "--region", "--output", "--endpoint-url", "--query", "--color", "--cli-connect-timeout", "--cli-read-timeout", "--ca-bundle"],
+            "systemctl": [
+                "-H", "--host", "-M", "--machine", "-p", "--property", "-t", "--type", "--state", "-n", "--lines", "-o",
+                "--output", "-s", "--signal", "--kill-whom",
+            ],
+            "journalctl": [
+                "-u", "--unit", "-n", "--lines", "-p", "--priority", "--since", "--until", "-o", "--output", "-b",
+                "--boot", "-t", "--identifier", "-D", "--directory",
+            ],
+            "aws": [
+                "--profile", "--region", "--output", "--endpoint-url", "--query", "--color", "--cli-connect-timeout",
+                "--cli-read-timeout", "--ca-bundle",
+            ],
             "gcloud": ["--project", "--account", "--configuration", "--format", "--verbosity", "--zone", "--region"],
             "az": ["--subscription", "-o", "--output", "--query", "-g", "--resource-group"],
-            "etcdctl": ["--endpoints", "--cacert", "--cert", "--key", "--user", "--password", "-w", "--write-out", "--command-timeout", "--dial-timeout"],
+            "etcdctl": [
+                "--endpoints", "--cacert", "--cert", "--key", "--user", "--password", "-w", "--write-out",
+                "--command-timeout", "--dial-timeout",
+            ],
             "consul": ["-http-addr", "-token", "-datacenter"],
             "vault": ["-address", "-namespace", "-format", "-field"],
             "terraform": ["-chdir"],
@@ -45,7 +65,9 @@ extension CommandRule {
         )
     }
 
-    static func reads(_ program: String, _ subcommands: [String], when: [String] = [], unless: [String] = [], _ reason: String) -> CommandRule {
+    static func reads(
+        _ program: String, _ subcommands: [String], when: [String] = [], unless: [String] = [], _ reason: String
+    ) -> CommandRule {
         rule(program, subcommands, when, unless, .readOnly, reason)
     }
 
@@ -53,35 +75,47 @@ extension CommandRule {
         rule(program, [], when, unless, .readOnly, reason)
     }
 
-    static func changes(_ program: String, _ subcommands: [String], when: [String] = [], unless: [String] = [], _ reason: String) -> CommandRule {
+    static func changes(
+        _ program: String, _ subcommands: [String], when: [String] = [], unless: [String] = [], _ reason: String
+    ) -> CommandRule {
         rule(program, subcommands, when, unless, .mutating, reason)
     }
 
-    static func changes(_ program: String, when: [String] = [], unless: [String] = [], _ reason: String) -> CommandRule {
+    static func changes(_ program: String, when: [String] = [], unless: [String] = [], _ reason: String) -> CommandRule
+    {
         rule(program, [], when, unless, .mutating, reason)
     }
 
-    static func destroys(_ program: String, _ subcommands: [String], when: [String] = [], unless: [String] = [], _ reason: String) -> CommandRule {
+    static func destroys(
+        _ program: String, _ subcommands: [String], when: [String] = [], unless: [String] = [], _ reason: String
+    ) -> CommandRule {
         rule(program, subcommands, when, unless, .destructive, reason)
     }
 
-    static func destroys(_ program: String, when: [String] = [], unless: [String] = [], _ reason: String) -> CommandRule {
+    static func destroys(_ program: String, when: [String] = [], unless: [String] = [], _ reason: String) -> CommandRule
+    {
         rule(program, [], when, unless, .destructive, reason)
     }
 
-    static func endless(_ program: String, _ subcommands: [String], when: [String] = [], unless: [String] = [], _ reason: String) -> CommandRule {
+    static func endless(
+        _ program: String, _ subcommands: [String], when: [String] = [], unless: [String] = [], _ reason: String
+    ) -> CommandRule {
         rule(program, subcommands, when, unless, nil, endless: true, reason)
     }
 
-    static func endless(_ program: String, when: [String] = [], unless: [String] = [], _ reason: String) -> CommandRule {
+    static func endless(_ program: String, when: [String] = [], unless: [String] = [], _ reason: String) -> CommandRule
+    {
         rule(program, [], when, unless, nil, endless: true, reason)
     }
 
-    static func prompts(_ program: String, _ subcommands: [String], when: [String] = [], unless: [String] = [], _ reason: String) -> CommandRule {
+    static func prompts(
+        _ program: String, _ subcommands: [String], when: [String] = [], unless: [String] = [], _ reason: String
+    ) -> CommandRule {
         rule(program, subcommands, when, unless, nil, prompts: true, reason)
     }
 
-    static func prompts(_ program: String, when: [String] = [], unless: [String] = [], _ reason: String) -> CommandRule {
+    static func prompts(_ program: String, when: [String] = [], unless: [String] = [], _ reason: String) -> CommandRule
+    {
         rule(program, [], when, unless, nil, prompts: true, reason)
     }
 

@@ -25,11 +25,15 @@ extension CommandRule {
         endless("aws", ["logs", "tail"], when: ["--follow"], "aws logs tail --follow streams until interrupted"),
         prompts("aws", ["ssm", "start-session"], "aws ssm start-session opens an interactive session"),
         changes("gcloud", "gcloud changes cloud resources"),
-        reads("gcloud", when: ["list", "describe", "get-iam-policy", "read", "info", "version"], "gcloud list/describe only reads"),
+        reads(
+            "gcloud", when: ["list", "describe", "get-iam-policy", "read", "info", "version"],
+            "gcloud list/describe only reads"),
         reads("gcloud", ["config", "list"], "gcloud config list only reads"),
         reads("gcloud", ["auth", "list"], "gcloud auth list only reads"),
         destroys("gcloud", when: ["delete"], "gcloud … delete deletes cloud resources"),
-        prompts("gcloud", when: ["delete"], unless: ["-q", "--quiet"], "gcloud … delete asks for confirmation (add --quiet)"),
+        prompts(
+            "gcloud", when: ["delete"], unless: ["-q", "--quiet"], "gcloud … delete asks for confirmation (add --quiet)"
+        ),
         prompts("gcloud", when: ["ssh"], unless: ["--command"], "gcloud compute ssh opens an interactive shell"),
         endless("gcloud", when: ["tail"], "gcloud … tail streams until interrupted"),
         changes("az", "az changes cloud resources"),
@@ -52,21 +56,29 @@ extension CommandRule {
         var rules = readVerbs.map { reads("git", [$0], "git \($0) only reads") }
         rules += changeVerbs.map { changes("git", [$0], "git \($0) changes the repository") }
         rules += [
-            reads("git", ["branch"], when: ["-l", "--list", "-a", "-r", "--show-current", "-v", "-vv"], "git branch --list only reads"),
+            reads(
+                "git", ["branch"], when: ["-l", "--list", "-a", "-r", "--show-current", "-v", "-vv"],
+                "git branch --list only reads"),
             reads("git", ["tag"], when: ["-l", "--list"], "git tag --list only reads"),
             reads("git", ["remote"], when: ["-v"], "git remote -v only reads"),
             reads("git", ["stash", "list"], "git stash list only reads"),
             reads("git", ["config"], when: ["--get", "--list", "-l", "--get-all"], "git config --get only reads"),
-            destroys("git", ["push"], when: ["-f", "--force", "--force-with-lease", "--delete", "-d", "--mirror", "--prune"], "git push --force rewrites or deletes remote history"),
+            destroys(
+                "git", ["push"],
+                when: ["-f", "--force", "--force-with-lease", "--delete", "-d", "--mirror", "--prune"],
+                "git push --force rewrites or deletes remote history"),
             destroys("git", ["reset"], when: ["--hard"], "git reset --hard discards local changes"),
             destroys("git", ["clean"], when: ["-f", "--force"], "git clean -f deletes untracked files"),
             reads("git", ["clean"], when: ["-n", "--dry-run"], "git clean -n only lists"),
             destroys("git", ["branch"], when: ["-D"], "git branch -D deletes an unmerged branch"),
             destroys("git", ["stash", "drop"], "git stash drop discards a stash"),
             destroys("git", ["stash", "clear"], "git stash clear discards all stashes"),
-            prompts("git", ["commit"], unless: ["-m", "--message", "-F", "--file", "-C", "--reuse-message", "--no-edit"], "git commit without -m opens an editor"),
+            prompts(
+                "git", ["commit"], unless: ["-m", "--message", "-F", "--file", "-C", "--reuse-message", "--no-edit"],
+                "git commit without -m opens an editor"),
             prompts("git", ["rebase"], when: ["-i", "--interactive"], "git rebase -i opens an editor"),
-            prompts("git", ["add"], when: ["-p", "--patch", "-i", "--interactive"], "git add -p asks about each change"),
+            prompts(
+                "git", ["add"], when: ["-p", "--patch", "-i", "--interactive"], "git add -p asks about each change"),
         ]
         return rules
     }()

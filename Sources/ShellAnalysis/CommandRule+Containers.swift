@@ -1,6 +1,7 @@
 /// docker, docker compose / docker-compose, helm.
 extension CommandRule {
-    static let containerRules: [CommandRule] = dockerRules + composeRules(program: "docker-compose", prefix: [])
+    static let containerRules: [CommandRule] =
+        dockerRules + composeRules(program: "docker-compose", prefix: [])
         + composeRules(program: "docker", prefix: ["compose"]) + helmRules
 
     static let dockerRules: [CommandRule] = {
@@ -28,24 +29,38 @@ extension CommandRule {
         ]
         var rules = readPaths.map { reads(p, $0, "docker \($0.joined(separator: " ")) only reads") }
         rules += changePaths.map { changes(p, $0, "docker \($0.joined(separator: " ")) changes containers or images") }
-        rules += destroyPaths.map { destroys(p, $0, "docker \($0.joined(separator: " ")) removes or kills containers or data") }
+        rules += destroyPaths.map {
+            destroys(p, $0, "docker \($0.joined(separator: " ")) removes or kills containers or data")
+        }
         rules += [
             endless(p, ["logs"], when: ["-f", "--follow"], "docker logs -f streams until interrupted"),
             endless(p, ["container", "logs"], when: ["-f", "--follow"], "docker logs -f streams until interrupted"),
-            endless(p, ["service", "logs"], when: ["-f", "--follow"], "docker service logs -f streams until interrupted"),
-            endless(p, ["stats"], unless: ["--no-stream"], "docker stats refreshes until interrupted (add --no-stream)"),
-            endless(p, ["container", "stats"], unless: ["--no-stream"], "docker stats refreshes until interrupted (add --no-stream)"),
+            endless(
+                p, ["service", "logs"], when: ["-f", "--follow"], "docker service logs -f streams until interrupted"),
+            endless(
+                p, ["stats"], unless: ["--no-stream"], "docker stats refreshes until interrupted (add --no-stream)"),
+            endless(
+                p, ["container", "stats"], unless: ["--no-stream"],
+                "docker stats refreshes until interrupted (add --no-stream)"),
             endless(p, ["events"], unless: ["--until"], "docker events streams until interrupted (add --until)"),
-            endless(p, ["system", "events"], unless: ["--until"], "docker events streams until interrupted (add --until)"),
+            endless(
+                p, ["system", "events"], unless: ["--until"], "docker events streams until interrupted (add --until)"),
             endless(p, ["attach"], "docker attach stays attached until interrupted"),
             changes(p, ["attach"], "docker attach connects to a running container"),
             prompts(p, ["exec"], when: ["-i", "--interactive"], "docker exec -i waits for terminal input"),
             prompts(p, ["run"], when: ["-i", "--interactive"], "docker run -i waits for terminal input"),
             prompts(p, ["attach"], unless: ["--no-stdin"], "docker attach forwards terminal input"),
-            prompts(p, ["login"], unless: ["-p", "--password", "--password-stdin"], "docker login asks for a password"),
+            prompts(
+                p, ["login"], unless: ["-p", "--password", "--password-stdin"], "docker login asks for a password"),
         ]
-        for path in [["system", "prune"], ["volume", "prune"], ["image", "prune"], ["container", "prune"], ["network", "prune"], ["builder", "prune"]] {
-            rules.append(prompts(p, path, unless: ["-f", "--force"], "docker \(path.joined(separator: " ")) asks for confirmation (add --force)"))
+        for path in [
+            ["system", "prune"], ["volume", "prune"], ["image", "prune"], ["container", "prune"], ["network", "prune"],
+            ["builder", "prune"],
+        ] {
+            rules.append(
+                prompts(
+                    p, path, unless: ["-f", "--force"],
+                    "docker \(path.joined(separator: " ")) asks for confirmation (add --force)"))
         }
         return rules
     }()
@@ -54,7 +69,10 @@ extension CommandRule {
     static func composeRules(program: String, prefix: [String]) -> [CommandRule] {
         let name = (CollectionOfOne(program) + prefix).joined(separator: " ")
         let readVerbs = ["ps", "logs", "config", "images", "top", "ls", "port", "version", "events"]
-        let changeVerbs = ["up", "down", "restart", "stop", "start", "pull", "build", "exec", "run", "create", "pause", "unpause", "push", "scale", "cp"]
+        let changeVerbs = [
+            "up", "down", "restart", "stop", "start", "pull", "build", "exec", "run", "create", "pause", "unpause",
+            "push", "scale", "cp",
+        ]
         var rules = readVerbs.map { reads(program, prefix + [$0], "\(name) \($0) only reads") }
         rules += changeVerbs.map { changes(program, prefix + [$0], "\(name) \($0) changes containers") }
         rules += [
@@ -63,15 +81,23 @@ extension CommandRule {
             destroys(program, prefix + ["kill"], "\(name) kill kills containers"),
             endless(program, prefix + ["logs"], when: ["-f", "--follow"], "\(name) logs -f streams until interrupted"),
             endless(program, prefix + ["events"], "\(name) events streams until interrupted"),
-            endless(program, prefix + ["up"], unless: ["-d", "--detach", "--wait"], "\(name) up stays in the foreground (add -d)"),
+            endless(
+                program, prefix + ["up"], unless: ["-d", "--detach", "--wait"],
+                "\(name) up stays in the foreground (add -d)"),
             prompts(program, prefix + ["rm"], unless: ["-f", "--force"], "\(name) rm asks for confirmation (add -f)"),
         ]
         return rules
     }
 
     static let helmRules: [CommandRule] = {
-        let readVerbs = ["list", "ls", "status", "get", "history", "template", "show", "inspect", "search", "version", "env", "lint", "verify"]
-        let changeVerbs = ["install", "upgrade", "rollback", "repo", "dependency", "package", "push", "pull", "plugin", "test", "registry"]
+        let readVerbs = [
+            "list", "ls", "status", "get", "history", "template", "show", "inspect", "search", "version", "env", "lint",
+            "verify",
+        ]
+        let changeVerbs = [
+            "install", "upgrade", "rollback", "repo", "dependency", "package", "push", "pull", "plugin", "test",
+            "registry",
+        ]
         var rules = readVerbs.map { reads("helm", [$0], "helm \($0) only reads") }
         rules += changeVerbs.map { changes("helm", [$0], "helm \($0) changes releases or local state") }
         rules += ["uninstall", "delete", "del", "un"].map { destroys("helm", [$0], "helm \($0) removes a release") }

@@ -63,7 +63,8 @@ extension CommandRule {
         changes("oc", ["rsh"], "oc rsh opens a shell in a pod"),
         changes("oc", ["rsync"], "oc rsync copies files into pods"),
         destroys("oc", ["adm", "drain"], "oc adm drain evicts every pod from a node"),
-        destroys("oc", ["adm", "prune"], when: ["--confirm", "--confirm=true"], "oc adm prune --confirm deletes resources"),
+        destroys(
+            "oc", ["adm", "prune"], when: ["--confirm", "--confirm=true"], "oc adm prune --confirm deletes resources"),
         destroys("oc", ["delete-project"], "oc delete-project removes a project"),
         prompts("oc", ["rsh"], "oc rsh opens an interactive shell"),
         prompts("oc", ["debug"], unless: ["--"], "oc debug opens an interactive shell"),

@@ -31,7 +31,9 @@ extension CommandRule {
             changes("service", ["*", "reload"], "service reload changes a service's state"),
             changes("service", ["*", "force-reload"], "service force-reload changes a service's state"),
             reads("journalctl", "journalctl only reads"),
-            changes("journalctl", when: ["--vacuum-size", "--vacuum-time", "--vacuum-files", "--rotate", "--flush"], "journalctl --vacuum deletes old journal files"),
+            changes(
+                "journalctl", when: ["--vacuum-size", "--vacuum-time", "--vacuum-files", "--rotate", "--flush"],
+                "journalctl --vacuum deletes old journal files"),
             endless("journalctl", when: ["-f", "--follow"], "journalctl -f follows until interrupted"),
             reads("etcdctl", ["get"], "etcdctl get only reads"),
             reads("etcdctl", ["member", "list"], "etcdctl member list only reads"),
@@ -118,10 +120,13 @@ extension CommandRule {
         changes("kafka-topics", when: ["--create", "--alter"], "kafka-topics changes topics"),
         destroys("kafka-topics", when: ["--delete"], "kafka-topics --delete deletes a topic"),
         reads("kafka-consumer-groups", when: ["--list", "--describe"], "kafka-consumer-groups only reads"),
-        changes("kafka-consumer-groups", when: ["--reset-offsets"], "kafka-consumer-groups --reset-offsets moves offsets"),
+        changes(
+            "kafka-consumer-groups", when: ["--reset-offsets"], "kafka-consumer-groups --reset-offsets moves offsets"),
         destroys("kafka-consumer-groups", when: ["--delete"], "kafka-consumer-groups --delete deletes a group"),
         reads("kafka-console-consumer", "kafka-console-consumer only reads"),
-        endless("kafka-console-consumer", unless: ["--max-messages", "--timeout-ms"], "kafka-console-consumer consumes until interrupted (add --max-messages)"),
+        endless(
+            "kafka-console-consumer", unless: ["--max-messages", "--timeout-ms"],
+            "kafka-console-consumer consumes until interrupted (add --max-messages)"),
     ]
 }
 
@@ -129,7 +134,8 @@ extension CommandRule {
 extension CommandRule {
     static let cephRules: [CommandRule] = {
         let readPaths: [[String]] = [
-            ["status"], ["health"], ["df"], ["versions"], ["version"], ["osd", "tree"], ["osd", "df"], ["osd", "status"],
+            ["status"], ["health"], ["df"], ["versions"], ["version"], ["osd", "tree"], ["osd", "df"],
+            ["osd", "status"],
             ["osd", "stat"], ["osd", "dump"], ["osd", "pool", "ls"], ["osd", "pool", "get"], ["osd", "pool", "stats"],
             ["osd", "lspools"], ["osd", "perf"], ["pg", "stat"], ["pg", "dump"], ["pg", "ls"], ["pg", "query"],
             ["mon", "stat"], ["mon", "dump"], ["mds", "stat"], ["fs", "status"], ["fs", "ls"], ["fs", "dump"],

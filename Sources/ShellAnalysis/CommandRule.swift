@@ -106,7 +106,8 @@ public struct CommandRule: Hashable, Sendable, Codable {
             let first = String(token[..<space])
             let second = String(token[token.index(after: space)...])
             guard arguments.count >= 2 else { return false }
-            for k in 0..<(arguments.count - 1) where flagMatches(first, arguments[k]) && glob(second, arguments[k + 1]) {
+            for k in 0..<(arguments.count - 1) where flagMatches(first, arguments[k]) && glob(second, arguments[k + 1])
+            {
                 return true
             }
             return false
@@ -126,8 +127,10 @@ public struct CommandRule: Hashable, Sendable, Codable {
         if token == argument { return true }
         let tokenUTF8 = token.utf8
         if token.hasPrefix("--") {
-            return !token.utf8.contains(ByteClass.equals) && argument.hasPrefix(token) && argument.utf8.count > tokenUTF8.count
-                && argument.utf8[argument.utf8.index(argument.utf8.startIndex, offsetBy: tokenUTF8.count)] == ByteClass.equals
+            return !token.utf8.contains(ByteClass.equals) && argument.hasPrefix(token)
+                && argument.utf8.count > tokenUTF8.count
+                && argument.utf8[argument.utf8.index(argument.utf8.startIndex, offsetBy: tokenUTF8.count)]
+                    == ByteClass.equals
         }
         guard tokenUTF8.count == 2, token.hasPrefix("-"), let letter = tokenUTF8.last else { return false }
         return isCluster(argument) && argument.utf8.dropFirst().contains(letter)
@@ -141,7 +144,9 @@ public struct CommandRule: Hashable, Sendable, Codable {
     }
 
     /// ``flagMatches(_:_:)`` on the bytes of two plain ASCII strings.
-    private static func flagMatches(bytes token: UnsafeBufferPointer<UInt8>, _ argument: UnsafeBufferPointer<UInt8>) -> Bool {
+    private static func flagMatches(
+        bytes token: UnsafeBufferPointer<UInt8>, _ argument: UnsafeBufferPointer<UInt8>
+    ) -> Bool {
         func hasPrefix(_ count: Int) -> Bool {
             guard argument.count >= count else { return false }
             for index in 0..<count where argument[index] != token[index] { return false }
@@ -155,7 +160,8 @@ public struct CommandRule: Hashable, Sendable, Codable {
         }
         guard token.count == 2, token[0] == ByteClass.minus else { return false }
         let letter = token[1]
-        guard argument.count > 2, argument.count <= 8, argument[0] == ByteClass.minus, ByteClass.isLetter(argument[1]) else { return false }
+        guard argument.count > 2, argument.count <= 8, argument[0] == ByteClass.minus, ByteClass.isLetter(argument[1])
+        else { return false }
         var found = false
         for byte in argument[1...] {
             guard ByteClass.isAlphanumeric(byte) else { return false }

@@ -2,7 +2,10 @@
 enum CommandWrappers {
     /// Wrapper name → options that take a separate value.
     static let valueOptions: [String: Set<String>] = [
-        "sudo": ["-u", "-g", "-C", "-D", "-h", "-p", "-r", "-t", "-T", "-U", "--user", "--group", "--chdir", "--host", "--prompt", "--role", "--type", "--close-from", "--other-user"],
+        "sudo": [
+            "-u", "-g", "-C", "-D", "-h", "-p", "-r", "-t", "-T", "-U", "--user", "--group", "--chdir", "--host",
+            "--prompt", "--role", "--type", "--close-from", "--other-user",
+        ],
         "doas": ["-u", "-C"],
         "env": ["-u", "-C", "-S", "--unset", "--chdir", "--split-string"],
         "nohup": [],
@@ -11,7 +14,10 @@ enum CommandWrappers {
         "ionice": ["-c", "-n", "-p", "-P", "-u", "--class", "--classdata", "--pid", "--pgid", "--uid"],
         "timeout": ["-s", "-k", "--signal", "--kill-after"],
         "stdbuf": ["-i", "-o", "-e", "--input", "--output", "--error"],
-        "xargs": ["-I", "-n", "-P", "-L", "-d", "-E", "-s", "-a", "--max-args", "--max-procs", "--max-lines", "--delimiter", "--eof", "--max-chars", "--arg-file", "--replace"],
+        "xargs": [
+            "-I", "-n", "-P", "-L", "-d", "-E", "-s", "-a", "--max-args", "--max-procs", "--max-lines", "--delimiter",
+            "--eof", "--max-chars", "--arg-file", "--replace",
+        ],
         "command": [],
         "exec": ["-a"],
         "builtin": [],

@@ -16,7 +16,10 @@ public enum LanguageSniffer {
     ]
 
     /// Words that start SQL statements (matched case-insensitively, except the ambiguous ones).
-    static let sqlVerbs: Set<String> = ["SELECT", "INSERT", "UPDATE", "DELETE", "CREATE", "DROP", "ALTER", "WITH", "TRUNCATE", "GRANT", "REVOKE", "EXPLAIN", "VACUUM"]
+    static let sqlVerbs: Set<String> = [
+        "SELECT", "INSERT", "UPDATE", "DELETE", "CREATE", "DROP", "ALTER", "WITH", "TRUNCATE", "GRANT", "REVOKE",
+        "EXPLAIN", "VACUUM",
+    ]
     static let upperOnlySQLVerbs: Set<String> = ["SHOW", "DESCRIBE", "BEGIN", "COMMIT", "SET", "USE"]
 
     /// Whether an unlabelled block reads as shell: most non-blank, non-comment lines start with a
@@ -63,7 +66,9 @@ public enum LanguageSniffer {
     }
 
     static func language(of command: SimpleCommand) -> String? {
-        guard let head = command.words.first, let program = command.program, command.wrappers.isEmpty else { return nil }
+        guard let head = command.words.first, let program = command.program, command.wrappers.isEmpty else {
+            return nil
+        }
         let raw = head.raw
         if command.words.count == 1, let header = sectionHeader(raw) {
             return header.first.map { $0.isUppercase } == true ? "INI" : "TOML"
@@ -73,7 +78,8 @@ public enum LanguageSniffer {
         if raw.hasPrefix("\"") && raw.contains("\":") { return "JSON" }
         if raw.hasPrefix("{\"") || raw.hasPrefix("[{") || raw.hasPrefix("{'") { return "JSON" }
         if raw.hasSuffix(":") && isKeyLike(String(raw.dropLast())) { return "YAML" }
-        if raw == "-", let next = command.arguments.first?.raw, next.hasSuffix(":"), isKeyLike(String(next.dropLast())) {
+        if raw == "-", let next = command.arguments.first?.raw, next.hasSuffix(":"), isKeyLike(String(next.dropLast()))
+        {
             return "YAML"
         }
         if command.words.count >= 2, command.words.last?.raw == "{", !head.isQuoted { return "configuration" }
@@ -102,14 +108,18 @@ public enum LanguageSniffer {
         guard body.hasPrefix("["), body.hasSuffix("]"), raw != "[", raw != "[[", raw != "]]" else { return nil }
         body = body.dropFirst().dropLast()
         if body.hasPrefix("[") && body.hasSuffix("]") { body = body.dropFirst().dropLast() }
-        guard !body.isEmpty, body.allSatisfy({ $0.isLetter || $0.isNumber || "_.-\" ".contains($0) }), body.first?.isLetter == true else {
+        guard !body.isEmpty, body.allSatisfy({ $0.isLetter || $0.isNumber || "_.-\" ".contains($0) }),
+            body.first?.isLetter == true
+        else {
             return nil
         }
         return String(body)
     }
 
     static func isKeyLike(_ text: String) -> Bool {
-        guard let first = text.utf8.first, ByteClass.isLetter(first) || first == ByteClass.underscore else { return false }
+        guard let first = text.utf8.first, ByteClass.isLetter(first) || first == ByteClass.underscore else {
+            return false
+        }
         return text.utf8.allSatisfy { ByteClass.isIdentifier($0) || $0 == ByteClass.minus || $0 == ByteClass.dot }
     }
 }

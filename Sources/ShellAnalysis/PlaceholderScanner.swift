@@ -26,9 +26,13 @@ struct PlaceholderScanner {
     private let heredocLines: [Int: HeredocLine]
     private static let markers: Set<String> = ["REPLACE_ME", "REPLACEME", "CHANGE_ME", "CHANGEME"]
     /// Angle-bracket words that tools print as values (`kubectl get` shows `<none>`), not placeholders.
-    private static let printedValues: Set<String> = ["none", "nil", "unknown", "pending", "invalid", "unset", "empty", "missing"]
+    private static let printedValues: Set<String> = [
+        "none", "nil", "unknown", "pending", "invalid", "unset", "empty", "missing",
+    ]
     /// Go template actions: `{{range .items}}` is a real template, not a value to fill in.
-    private static let templateActions: Set<String> = ["range", "if", "else", "end", "with", "define", "template", "block", "break", "continue"]
+    private static let templateActions: Set<String> = [
+        "range", "if", "else", "end", "with", "define", "template", "block", "break", "continue",
+    ]
 
     init(_ script: String) { self.init(script, heredocs: ShellParser.parse(script).heredocs) }
 
@@ -62,7 +66,8 @@ struct PlaceholderScanner {
         }
         func record(_ hit: (kind: Placeholder.Kind, end: Int, variable: String), at start: Int, quoting: String?) {
             let text = String(decoding: bytes[start..<hit.end], as: UTF8.self)
-            let placeholder = Placeholder(text: text, variable: hit.variable, line: line, column: column(start), kind: hit.kind)
+            let placeholder = Placeholder(
+                text: text, variable: hit.variable, line: line, column: column(start), kind: hit.kind)
             let replacement = quoting.map { $0 == "\"" ? "\"${\(hit.variable)}\"" : "${\(hit.variable)}" }
             found.append(Found(placeholder: placeholder, range: start..<hit.end, replacement: replacement))
         }
@@ -222,12 +227,16 @@ struct PlaceholderScanner {
         }
         guard byte(open + 1) == B.openBrace, byte(i - 1) != B.openBrace else { return nil }
         var j = open + 2
-        while j + 1 < bytes.count && bytes[j] != B.newline && !(bytes[j] == B.closeBrace && bytes[j + 1] == B.closeBrace) { j += 1 }
+        while j + 1 < bytes.count && bytes[j] != B.newline
+            && !(bytes[j] == B.closeBrace && bytes[j + 1] == B.closeBrace)
+        { j += 1 }
         guard j + 1 < bytes.count, bytes[j] == B.closeBrace, bytes[j + 1] == B.closeBrace else { return nil }
         var k = open + 2
         while k < j && (B.isBlank(bytes[k]) || bytes[k] == B.minus) { k += 1 }
         var tokenEnd = k
-        while tokenEnd < j && !B.isBlank(bytes[tokenEnd]) && bytes[tokenEnd] != B.pipe && bytes[tokenEnd] != B.closeBrace { tokenEnd += 1 }
+        while tokenEnd < j && !B.isBlank(bytes[tokenEnd]) && bytes[tokenEnd] != B.pipe
+            && bytes[tokenEnd] != B.closeBrace
+        { tokenEnd += 1 }
         // Alert templates read `$labels.x`, `$value` or `.Labels.x`; lower-case `.metadata.name`
         // and actions like `range` belong to real templates (`kubectl -o go-template=…`).
         guard k < tokenEnd else { return nil }
@@ -250,13 +259,17 @@ struct PlaceholderScanner {
         while let c = byte(j), B.isIdentifier(c) { j += 1 }
         let word = bytes[i..<j]
         let atAssignment = byte(j) == B.equals && (i == 0 || isWordStart(i) || byte(i - 1) == B.space)
-        if word.count > 5, word.starts(with: "YOUR_".utf8), word.allSatisfy({ B.isUpper($0) || B.isDigit($0) || $0 == B.underscore }) {
+        if word.count > 5, word.starts(with: "YOUR_".utf8),
+            word.allSatisfy({ B.isUpper($0) || B.isDigit($0) || $0 == B.underscore })
+        {
             return atAssignment ? nil : (.yourPrefix, j, String(decoding: word, as: UTF8.self))
         }
         if byte(i - 1) != B.minus, let dashed = detectYourHere(at: i) { return dashed }
         if let run = detectXRun(at: i) { return run }
         // Every marker is 8 to 10 bytes and starts with C or R: most words are ruled out without a String.
-        guard byte(j) != B.minus, (8...10).contains(word.count), word.first == 0x43 || word.first == 0x52 else { return nil }
+        guard byte(j) != B.minus, (8...10).contains(word.count), word.first == 0x43 || word.first == 0x52 else {
+            return nil
+        }
         let text = String(decoding: word, as: UTF8.self)
         if Self.markers.contains(text) {
             return atAssignment ? nil : (.marker, j, text)
@@ -280,13 +293,16 @@ struct PlaceholderScanner {
 
     /// `your-api-key-here` / `your_token_here`, any case.
     private func detectYourHere(at i: Int) -> (kind: Placeholder.Kind, end: Int, variable: String)? {
-        guard let y = byte(i), y | 0x20 == 0x79, byte(i + 1).map({ $0 | 0x20 }) == 0x6F, byte(i + 2).map({ $0 | 0x20 }) == 0x75,
+        guard let y = byte(i), y | 0x20 == 0x79, byte(i + 1).map({ $0 | 0x20 }) == 0x6F,
+            byte(i + 2).map({ $0 | 0x20 }) == 0x75,
             byte(i + 3).map({ $0 | 0x20 }) == 0x72, let sep = byte(i + 4), sep == B.minus || sep == B.underscore
         else { return nil }
         var j = i + 5
         while let c = byte(j), B.isIdentifier(c) || c == B.minus { j += 1 }
         let lower = bytes[i..<j].map { B.isUpper($0) ? $0 | 0x20 : $0 }
-        guard lower.count > 9, lower.suffix(5).elementsEqual("-here".utf8) || lower.suffix(5).elementsEqual("_here".utf8) else { return nil }
+        guard lower.count > 9,
+            lower.suffix(5).elementsEqual("-here".utf8) || lower.suffix(5).elementsEqual("_here".utf8)
+        else { return nil }
         return (.yourPrefix, j, Placeholders.variableName(bytes[i..<j]))
     }
 }

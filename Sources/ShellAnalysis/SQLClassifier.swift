@@ -3,7 +3,10 @@ import RunbookModel
 
 /// Classifies SQL text by its statements' verbs (worst statement wins).
 enum SQLClassifier {
-    static let readVerbs: Set<String> = ["SELECT", "SHOW", "EXPLAIN", "DESCRIBE", "DESC", "TABLE", "VALUES", "HELP", "USE", "LISTEN", "CHECKSUM", "FETCH"]
+    static let readVerbs: Set<String> = [
+        "SELECT", "SHOW", "EXPLAIN", "DESCRIBE", "DESC", "TABLE", "VALUES", "HELP", "USE", "LISTEN", "CHECKSUM",
+        "FETCH",
+    ]
     static let writeVerbs: Set<String> = [
         "INSERT", "UPDATE", "CREATE", "ALTER", "VACUUM", "ANALYZE", "ANALYSE", "GRANT", "REVOKE", "SET", "RESET",
         "REINDEX", "CLUSTER", "COPY", "REFRESH", "LOCK", "CALL", "DO", "COMMENT", "REPLACE", "MERGE", "UPSERT",
@@ -12,9 +15,16 @@ enum SQLClassifier {
         "MOVE", "CACHE",
     ]
     static let destroyVerbs: Set<String> = ["DELETE", "DROP", "TRUNCATE", "KILL", "SHUTDOWN", "PURGE"]
-    static let neutralVerbs: Set<String> = ["BEGIN", "COMMIT", "ROLLBACK", "END", "SAVEPOINT", "RELEASE", "ABORT", "WORK"]
-    static let destroyFunctions = ["PG_TERMINATE_BACKEND", "PG_CANCEL_BACKEND", "PG_DROP_REPLICATION_SLOT", "LO_UNLINK"]
-    static let writeFunctions = ["PG_RELOAD_CONF", "SETVAL", "NEXTVAL", "PG_ROTATE_LOGFILE", "PG_SWITCH_WAL", "PG_CREATE_", "PG_PROMOTE", "PG_WAL_REPLAY_", "SET_CONFIG", "PG_STAT_RESET"]
+    static let neutralVerbs: Set<String> = [
+        "BEGIN", "COMMIT", "ROLLBACK", "END", "SAVEPOINT", "RELEASE", "ABORT", "WORK",
+    ]
+    static let destroyFunctions = [
+        "PG_TERMINATE_BACKEND", "PG_CANCEL_BACKEND", "PG_DROP_REPLICATION_SLOT", "LO_UNLINK",
+    ]
+    static let writeFunctions = [
+        "PG_RELOAD_CONF", "SETVAL", "NEXTVAL", "PG_ROTATE_LOGFILE", "PG_SWITCH_WAL", "PG_CREATE_", "PG_PROMOTE",
+        "PG_WAL_REPLAY_", "SET_CONFIG", "PG_STAT_RESET",
+    ]
 
     /// The worst class over all statements; `.unknown` when nothing recognisable is there.
     static func classify(_ sql: String) -> SafetyClass {
@@ -31,23 +41,33 @@ enum SQLClassifier {
         let words = Self.words(of: statement)
         guard var verb = words.first else { return nil }
         if verb.hasPrefix("\\") {
-            return ["\\I", "\\IR", "\\INCLUDE", "\\!", "\\COPY", "\\G", "\\GEXEC", "\\O"].contains(verb) ? .unknown : .readOnly
+            return ["\\I", "\\IR", "\\INCLUDE", "\\!", "\\COPY", "\\G", "\\GEXEC", "\\O"].contains(verb)
+                ? .unknown : .readOnly
         }
         if destroyFunctions.contains(where: { ByteSearch.contains(statement, $0) }) { return .destructive }
         if verb == "EXPLAIN", words.contains("ANALYZE") || words.contains("ANALYSE") {
-            verb = words.dropFirst().first { !["ANALYZE", "ANALYSE", "VERBOSE", "BUFFERS", "FORMAT", "JSON", "TEXT"].contains($0) } ?? "SELECT"
+            verb =
+                words.dropFirst().first {
+                    !["ANALYZE", "ANALYSE", "VERBOSE", "BUFFERS", "FORMAT", "JSON", "TEXT"].contains($0)
+                } ?? "SELECT"
         }
         if verb == "WITH" {
             if words.contains("DELETE") { return .destructive }
             if words.contains(where: ["INSERT", "UPDATE", "MERGE"].contains) { return .mutating }
             return .readOnly
         }
-        if neutralVerbs.contains(verb) { return words.count > 1 && verb == "START" && words[1] != "TRANSACTION" ? .mutating : nil }
+        if neutralVerbs.contains(verb) {
+            return words.count > 1 && verb == "START" && words[1] != "TRANSACTION" ? .mutating : nil
+        }
         if verb == "SELECT" {
-            if writeFunctions.contains(where: { ByteSearch.contains(statement, $0) }) || words.contains("INTO") { return .mutating }
+            if writeFunctions.contains(where: { ByteSearch.contains(statement, $0) }) || words.contains("INTO") {
+                return .mutating
+            }
             return .readOnly
         }
-        if verb == "ALTER", let drop = words.firstIndex(of: "DROP"), drop + 1 < words.count, ["COLUMN", "PARTITION"].contains(words[drop + 1]) {
+        if verb == "ALTER", let drop = words.firstIndex(of: "DROP"), drop + 1 < words.count,
+            ["COLUMN", "PARTITION"].contains(words[drop + 1])
+        {
             return .destructive
         }
         if readVerbs.contains(verb) { return .readOnly }
@@ -60,7 +80,8 @@ enum SQLClassifier {
     /// and Unicode's letters and numbers are the ASCII ones), by Character otherwise.
     static func words(of statement: String) -> [String] {
         guard statement.utf8.allSatisfy({ $0 < 0x80 }) else {
-            return statement.split(whereSeparator: { !($0.isLetter || $0.isNumber || $0 == "_" || $0 == "\\") }).map(String.init)
+            return statement.split(whereSeparator: { !($0.isLetter || $0.isNumber || $0 == "_" || $0 == "\\") }).map(
+                String.init)
         }
         return statement.utf8.split(whereSeparator: { !(ByteClass.isIdentifier($0) || $0 == ByteClass.backslash) })
             .map { String(Substring($0)) }
@@ -113,7 +134,9 @@ enum SQLClassifier {
                 var j = tagEnd + 1
                 var closed = false
                 while j < bytes.count {
-                    if bytes[j] == ByteClass.dollar && bytes.count - j >= tag.count && bytes[j..<(j + tag.count)].elementsEqual(tag) {
+                    if bytes[j] == ByteClass.dollar && bytes.count - j >= tag.count
+                        && bytes[j..<(j + tag.count)].elementsEqual(tag)
+                    {
                         closed = true
                         break
                     }
@@ -124,7 +147,9 @@ enum SQLClassifier {
             } else if c == ByteClass.semicolon {
                 flush()
                 i += 1
-            } else if c == ByteClass.backslash && current.allSatisfy({ $0 == ByteClass.space || $0 == ByteClass.newline || $0 == ByteClass.tab }) {
+            } else if c == ByteClass.backslash
+                && current.allSatisfy({ $0 == ByteClass.space || $0 == ByteClass.newline || $0 == ByteClass.tab })
+            {
                 // psql meta-commands end at the line's end, not at `;`.
                 var j = i
                 while j < bytes.count && bytes[j] != ByteClass.newline { j += 1 }

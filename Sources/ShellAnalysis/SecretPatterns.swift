@@ -16,7 +16,10 @@ struct SecretPatterns {
         "yourpassword", "mypassword", "my_password", "required", "optional", "prompt", "stdin", "env",
     ]
     /// A key names a secret when it ends with one of these (`DB_PASSWORD`, `github_token`, `--api-key`).
-    static let nameWords = ["password", "passwd", "passphrase", "token", "secret", "api_key", "apikey", "access_key", "private_key", "secret_key"]
+    static let nameWords = [
+        "password", "passwd", "passphrase", "token", "secret", "api_key", "apikey", "access_key", "private_key",
+        "secret_key",
+    ]
     static let nameSuffixes = [
         "name", "file", "path", "dir", "ref", "arn", "url", "type", "id", "env", "length", "ttl", "count", "size",
         "policy", "mode", "version", "header", "command", "cmd", "field", "key_id", "provider", "store", "manager",
@@ -82,7 +85,9 @@ struct SecretPatterns {
             if hasPrefix("AKIA", at: i) || hasPrefix("ASIA", at: i) {
                 let n = run(from: i + 4) { B.isUpper($0) || B.isDigit($0) }
                 let candidate = String(decoding: bytes[i..<(i + 4 + min(n, 16))], as: UTF8.self)
-                if n == 16 && !candidate.hasSuffix("EXAMPLE") { return Span(kind: "AWS access key ID", range: i..<(i + 20)) }
+                if n == 16 && !candidate.hasSuffix("EXAMPLE") {
+                    return Span(kind: "AWS access key ID", range: i..<(i + 20))
+                }
             }
             if hasPrefix("AIza", at: i), run(from: i + 4, Self.isTokenByte) >= 35 {
                 return Span(kind: "Google API key", range: i..<(i + 4 + run(from: i + 4, Self.isTokenByte)))
@@ -94,7 +99,9 @@ struct SecretPatterns {
                 if n >= 20 { return Span(kind: "GitHub token", range: i..<(i + prefix.utf8.count + n)) }
             }
         case 0x78:  // x
-            guard isBoundary(i - 1), hasPrefix("xox", at: i), let kind = byte(i + 3), "abpors".utf8.contains(kind), byte(i + 4) == B.minus else {
+            guard isBoundary(i - 1), hasPrefix("xox", at: i), let kind = byte(i + 3), "abpors".utf8.contains(kind),
+                byte(i + 4) == B.minus
+            else {
                 return nil
             }
             let n = run(from: i + 5) { B.isAlphanumeric($0) || $0 == B.minus }
@@ -147,7 +154,8 @@ struct SecretPatterns {
         guard hasPrefix("-----BEGIN ", at: i) else { return nil }
         var j = i + 11
         while let c = byte(j), B.isUpper(c) || c == B.space { j += 1 }
-        guard hasPrefix("-----", at: j), String(decoding: bytes[(i + 11)..<j], as: UTF8.self).hasSuffix("PRIVATE KEY") else { return nil }
+        guard hasPrefix("-----", at: j), String(decoding: bytes[(i + 11)..<j], as: UTF8.self).hasSuffix("PRIVATE KEY")
+        else { return nil }
         var k = j + 5
         var base64 = 0
         while k < bytes.count && !hasPrefix("-----END ", at: k) {
@@ -181,14 +189,18 @@ struct SecretPatterns {
         // The key is ASCII (letters, digits, `_`, `-`, `.`): its bytes compare as its characters would.
         let key = bytes[keyStart..<keyEnd].map { B.isUpper($0) ? $0 | 0x20 : ($0 == B.minus ? B.underscore : $0) }
         let bareBytes = key.drop { $0 == B.underscore }
-        func endsWith(_ word: [UInt8]) -> Bool { bareBytes.count >= word.count && bareBytes.suffix(word.count).elementsEqual(word) }
+        func endsWith(_ word: [UInt8]) -> Bool {
+            bareBytes.count >= word.count && bareBytes.suffix(word.count).elementsEqual(word)
+        }
         guard bareBytes.elementsEqual("pass".utf8) || Self.nameWordBytes.contains(where: endsWith),
             !Self.nameSuffixBytes.contains(where: endsWith)
         else { return nil }
         let bare = String(decoding: bareBytes, as: UTF8.self)
         var start = i + 1
         if bytes[i] == B.colon {
-            guard let next = byte(start), B.isBlank(next) || next == B.doubleQuote || next == B.singleQuote else { return nil }
+            guard let next = byte(start), B.isBlank(next) || next == B.doubleQuote || next == B.singleQuote else {
+                return nil
+            }
         }
         while let c = byte(start), B.isBlank(c) { start += 1 }
         var quote: UInt8?
@@ -214,7 +226,10 @@ struct SecretPatterns {
         if value.allSatisfy({ $0 == value.first }) { return false }
         if value.allSatisfy({ $0 == 0x78 || $0 == 0x58 || $0 == B.minus }) { return false }
         let lower = String(decoding: value.map { B.isUpper($0) ? $0 | 0x20 : $0 }, as: UTF8.self)
-        if Self.fillers.contains(lower) || lower.hasPrefix("your_") || lower.hasPrefix("your-") || lower.contains("...") { return false }
+        if Self.fillers.contains(lower) || lower.hasPrefix("your_") || lower.hasPrefix("your-") || lower.contains("...")
+        {
+            return false
+        }
         if lower.hasSuffix("_here") || lower.hasSuffix("-here") || lower.contains("example") { return false }
         return true
     }

@@ -52,7 +52,10 @@ public struct Heredoc: Hashable, Sendable {
     public var isTerminated: Bool
 
     /// Creates a heredoc description.
-    public init(delimiter: String, isQuoted: Bool, stripsTabs: Bool, operatorLine: Int, body: ClosedRange<Int>?, isTerminated: Bool) {
+    public init(
+        delimiter: String, isQuoted: Bool, stripsTabs: Bool, operatorLine: Int, body: ClosedRange<Int>?,
+        isTerminated: Bool
+    ) {
         self.delimiter = delimiter
         self.isQuoted = isQuoted
         self.stripsTabs = stripsTabs

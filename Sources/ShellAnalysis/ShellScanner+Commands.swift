@@ -67,7 +67,8 @@ extension ShellScanner {
             }
             if !optionsDone && arg.hasPrefix("-") && arg.count > 1 {
                 let letters = Array(arg.dropFirst())
-                for (position, letter) in letters.enumerated() where valueLetters.contains(letter) || nameLetters.contains(letter) {
+                for (position, letter) in letters.enumerated()
+                where valueLetters.contains(letter) || nameLetters.contains(letter) {
                     let attached = String(letters[(position + 1)...])
                     let value = attached.isEmpty ? (index < args.count ? args[index] : "") : attached
                     if attached.isEmpty { index += 1 }

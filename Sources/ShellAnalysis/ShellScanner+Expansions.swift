@@ -62,7 +62,8 @@ extension ShellScanner {
             let nameStart = i
             while i < end && B.isIdentifier(bytes[i]) { i += 1 }
             recordUse(nameStart: nameStart, nameEnd: i, dollarLine: dollarLine, dollarColumn: dollarColumn)
-            let assigns = (i < end && bytes[i] == B.equals) || (i + 1 < end && bytes[i] == B.colon && bytes[i + 1] == B.equals)
+            let assigns =
+                (i < end && bytes[i] == B.equals) || (i + 1 < end && bytes[i] == B.colon && bytes[i + 1] == B.equals)
             if assigns { assigned.insert(String(decoding: bytes[nameStart..<i], as: UTF8.self)) }
         } else if i < end && bytes[i] != B.closeBrace && bytes[i] != B.newline {
             i += 1

@@ -55,7 +55,9 @@ extension ShellScanner {
                 case .paren(let opener):
                     problem(line: openLine, column: openColumn, "\(opener) is never closed: add the matching )")
                 case .backtick:
-                    problem(line: openLine, column: openColumn, "backtick substitution is never closed: add the closing ` (or use $(…))")
+                    problem(
+                        line: openLine, column: openColumn,
+                        "backtick substitution is never closed: add the closing ` (or use $(…))")
                 }
                 return
             }
@@ -73,13 +75,17 @@ extension ShellScanner {
                 }
                 return
             }
-            if state.inTest && (c == B.ampersand || c == B.pipe || c == B.less || c == B.greater || c == B.openParen || c == B.closeParen) {
+            if state.inTest
+                && (c == B.ampersand || c == B.pipe || c == B.less || c == B.greater || c == B.openParen
+                    || c == B.closeParen)
+            {
                 let start = i
                 let col = column(at: i)
                 i += 1
                 if i < end && (bytes[i] == c) && (c == B.ampersand || c == B.pipe) { i += 1 }
                 let text = String(decoding: bytes[start..<i], as: UTF8.self)
-                cmd.words.append(ShellWord(text: text, raw: text, line: line, column: col, isQuoted: false, hasExpansion: false))
+                cmd.words.append(
+                    ShellWord(text: text, raw: text, line: line, column: col, isQuoted: false, hasExpansion: false))
                 continue
             }
             switch c {

@@ -39,7 +39,8 @@ extension ShellScanner {
             if let n = peek(0), n == B.greater || n == B.pipe || n == B.ampersand { i += 1 }
         }
         skipBlanks()
-        guard i < end, !B.isMeta(bytes[i]) || ((bytes[i] == B.less || bytes[i] == B.greater) && peek() == B.openParen) else {
+        guard i < end, !B.isMeta(bytes[i]) || ((bytes[i] == B.less || bytes[i] == B.greater) && peek() == B.openParen)
+        else {
             return
         }
         let target = readWord()
@@ -130,7 +131,8 @@ extension ShellScanner {
         )
         var textEnd = bodyEnd
         if textEnd > bodyStart && bytes[textEnd - 1] == B.newline { textEnd -= 1 }
-        if heredoc.ownerID >= 0, heredoc.ownerID < ownerIndex.count, case let index = ownerIndex[heredoc.ownerID], index >= 0,
+        if heredoc.ownerID >= 0, heredoc.ownerID < ownerIndex.count, case let index = ownerIndex[heredoc.ownerID],
+            index >= 0,
             commands[index].stdinText == nil
         {
             commands[index].stdinText = String(decoding: bytes[bodyStart..<max(bodyStart, textEnd)], as: UTF8.self)

@@ -104,7 +104,9 @@ struct ShellScanner {
     mutating func reportTooDeep(line: Int, column: Int) {
         guard !reportedTooDeep else { return }
         reportedTooDeep = true
-        problem(line: line, column: column, "nesting is deeper than \(Self.maxNesting) levels; the inner part was not analysed (simplify the command)")
+        problem(
+            line: line, column: column,
+            "nesting is deeper than \(Self.maxNesting) levels; the inner part was not analysed (simplify the command)")
     }
 
     /// Skips spaces, tabs and line continuations.

@@ -66,7 +66,9 @@ public final class CommandExecutor: CommandRunning, @unchecked Sendable {
             platformOptions: options)
         do {
             let cap = request.outputCap
-            let result = try await Subprocess.run(configuration, input: .none, output: .sequence, error: .combinedWithOutput) { execution in
+            let result = try await Subprocess.run(
+                configuration, input: .none, output: .sequence, error: .combinedWithOutput
+            ) { execution in
                 stopper.started(pid: execution.processIdentifier.value)
                 var capture = OutputCapture(cap: cap)
                 for try await buffer in execution.standardOutput {
@@ -92,19 +94,24 @@ public final class CommandExecutor: CommandRunning, @unchecked Sendable {
                 reason = "runs until stopped; followed for \(DurationText.format(bound)) then stopped"
             case .timedOut?:
                 status = .timedOut
-                reason = "did not finish within \(DurationText.format(bound)); stopped (raise it with --timeout or {timeout=…})"
+                reason =
+                    "did not finish within \(DurationText.format(bound)); stopped (raise it with --timeout or {timeout=…})"
             case .interrupted?:
                 status = .interrupted
                 reason = "stopped by the operator"
             case nil:
                 status = exitStatus == 0 ? .ok : .failed
             }
-            return CommandResult(status: status, exitStatus: exitStatus, duration: duration, output: capture.text, outputBytes: capture.total, reason: reason)
+            return CommandResult(
+                status: status, exitStatus: exitStatus, duration: duration, output: capture.text,
+                outputBytes: capture.total, reason: reason)
         } catch {
             stopper.finished()
             return CommandResult(
                 status: .notStarted, exitStatus: -1, duration: ContinuousClock.now - start,
-                reason: "could not start \(bash)\(request.workingDirectory.map { " in \($0)" } ?? ""): \(error); check that bash is installed and the directory exists")
+                reason:
+                    "could not start \(bash)\(request.workingDirectory.map { " in \($0)" } ?? ""): \(error); check that bash is installed and the directory exists"
+            )
         }
     }
 }
@@ -144,7 +151,8 @@ final class ProcessGroupStopper: @unchecked Sendable {
         }
         guard first else { return }
         signalGroup(SIGTERM)
-        let nanoseconds = UInt64(grace.components.seconds) * 1_000_000_000 + UInt64(grace.components.attoseconds / 1_000_000_000)
+        let nanoseconds =
+            UInt64(grace.components.seconds) * 1_000_000_000 + UInt64(grace.components.attoseconds / 1_000_000_000)
         DispatchQueue.global().asyncAfter(deadline: .now() + .nanoseconds(Int(nanoseconds))) { [self] in
             signalGroup(SIGKILL)
         }

@@ -15,7 +15,8 @@ public struct CommandRequest: Sendable {
 
     /// Creates a request.
     public init(
-        script: String, environment: [String: String] = [:], workingDirectory: String? = nil, timeout: Duration = .seconds(60),
+        script: String, environment: [String: String] = [:], workingDirectory: String? = nil,
+        timeout: Duration = .seconds(60),
         follow: Duration? = nil, outputCap: Int = 64 * 1024
     ) {
         self.script = script
@@ -62,7 +63,10 @@ public struct CommandResult: Sendable {
     public var reason: String?
 
     /// Creates a result.
-    public init(status: CommandStatus, exitStatus: Int, duration: Duration, output: String = "", outputBytes: Int = 0, reason: String? = nil) {
+    public init(
+        status: CommandStatus, exitStatus: Int, duration: Duration, output: String = "", outputBytes: Int = 0,
+        reason: String? = nil
+    ) {
         self.status = status
         self.exitStatus = exitStatus
         self.duration = duration

@@ -17,7 +17,8 @@ public final class FileRunEventSink: RunEventSink, @unchecked Sendable {
         try FileManager.default.createDirectory(atPath: runsDirectory, withIntermediateDirectories: true)
         path = (runsDirectory as NSString).appendingPathComponent("\(runID).jsonl")
         guard FileManager.default.createFile(atPath: path, contents: nil) else {
-            throw RunError.io("cannot create the run log \(path); check that the directory is writable or pass --data-dir")
+            throw RunError.io(
+                "cannot create the run log \(path); check that the directory is writable or pass --data-dir")
         }
         handle = FileHandle(forWritingAtPath: path)
     }

@@ -41,7 +41,9 @@ public final class HTTPRunEventSink: RunEventSink, @unchecked Sendable {
         server: URL, incident: String, token: String?, runID: String, runbook: String, attempts: Int = 3,
         retryDelay: Duration = .milliseconds(300), warn: @escaping @Sendable (String) -> Void
     ) {
-        let encoded = incident.addingPercentEncoding(withAllowedCharacters: .alphanumerics.union(CharacterSet(charactersIn: "-._~"))) ?? incident
+        let encoded =
+            incident.addingPercentEncoding(
+                withAllowedCharacters: .alphanumerics.union(CharacterSet(charactersIn: "-._~"))) ?? incident
         var base = server.absoluteString
         while base.hasSuffix("/") { base.removeLast() }
         endpoint = URL(string: "\(base)/api/v1/incidents/\(encoded)/runs") ?? server
@@ -61,7 +63,9 @@ public final class HTTPRunEventSink: RunEventSink, @unchecked Sendable {
     public func flush() async {
         let batch = lock.withLock { pending }
         guard !batch.isEmpty else { return }
-        guard let body = try? RunEvent.makeEncoder().encode(Batch(runID: runID, runbook: runbook, events: batch)) else { return }
+        guard let body = try? RunEvent.makeEncoder().encode(Batch(runID: runID, runbook: runbook, events: batch)) else {
+            return
+        }
         var lastProblem = ""
         retrying: for attempt in 1...attempts {
             switch await post(body) {
@@ -74,7 +78,9 @@ public final class HTTPRunEventSink: RunEventSink, @unchecked Sendable {
                 if attempt < attempts { try? await Task.sleep(for: retryDelay * attempt) }
             }
         }
-        warn("could not send run events to \(endpoint.absoluteString) (\(lastProblem)); they are kept in the local run log and sent again at the next step")
+        warn(
+            "could not send run events to \(endpoint.absoluteString) (\(lastProblem)); they are kept in the local run log and sent again at the next step"
+        )
     }
 
     struct PostProblem: Error {
@@ -91,7 +97,8 @@ public final class HTTPRunEventSink: RunEventSink, @unchecked Sendable {
         return await withCheckedContinuation { continuation in
             URLSession.shared.dataTask(with: request) { _, response, error in
                 if let error {
-                    continuation.resume(returning: .failure(PostProblem(message: error.localizedDescription, retryable: true)))
+                    continuation.resume(
+                        returning: .failure(PostProblem(message: error.localizedDescription, retryable: true)))
                     return
                 }
                 let status = (response as? HTTPURLResponse)?.statusCode ?? 0
@@ -99,7 +106,9 @@ public final class HTTPRunEventSink: RunEventSink, @unchecked Sendable {
                     continuation.resume(returning: .success(()))
                 } else {
                     let hint = status == 401 || status == 403 ? "; check --token or FIREBREAK_TOKEN" : ""
-                    continuation.resume(returning: .failure(PostProblem(message: "HTTP \(status)\(hint)", retryable: status >= 500 || status == 429)))
+                    continuation.resume(
+                        returning: .failure(
+                            PostProblem(message: "HTTP \(status)\(hint)", retryable: status >= 500 || status == 429)))
                 }
             }.resume()
         }

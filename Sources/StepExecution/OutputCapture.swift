@@ -24,7 +24,8 @@ struct OutputCapture: Sendable {
 public enum DurationText {
     /// Formats a duration compactly.
     public static func format(_ duration: Duration) -> String {
-        let millis = Int(duration.components.seconds) * 1000 + Int(duration.components.attoseconds / 1_000_000_000_000_000)
+        let millis =
+            Int(duration.components.seconds) * 1000 + Int(duration.components.attoseconds / 1_000_000_000_000_000)
         if millis < 1000 { return "\(millis)ms" }
         let seconds = millis / 1000
         if seconds < 60 { return millis % 1000 == 0 ? "\(seconds)s" : String(format: "%.1fs", Double(millis) / 1000) }

@@ -31,7 +31,9 @@ public struct ParameterResolver: Sendable {
     public mutating func addAssignments(_ assignments: [String], source: String) throws {
         for assignment in assignments {
             guard let equals = assignment.firstIndex(of: "=") else {
-                throw RunError.usage("\(source) '\(assignment)' has no '='; write it as KEY=VALUE, for example \(source) POD_NAME=api-7f9c")
+                throw RunError.usage(
+                    "\(source) '\(assignment)' has no '='; write it as KEY=VALUE, for example \(source) POD_NAME=api-7f9c"
+                )
             }
             let key = String(assignment[..<equals])
             try Self.checkName(key, where: "\(source) '\(assignment)'")
@@ -51,7 +53,8 @@ public struct ParameterResolver: Sendable {
             if line.isEmpty || line.hasPrefix("#") { continue }
             if line.hasPrefix("export ") { line = String(line.dropFirst(7)).trimmingCharacters(in: .whitespaces) }
             guard let equals = line.firstIndex(of: "=") else {
-                throw RunError.usage("\(path):\(offset + 1): expected KEY=VALUE, found '\(line)'; fix the line or remove it")
+                throw RunError.usage(
+                    "\(path):\(offset + 1): expected KEY=VALUE, found '\(line)'; fix the line or remove it")
             }
             let key = String(line[..<equals]).trimmingCharacters(in: .whitespaces)
             try Self.checkName(key, where: "\(path):\(offset + 1)")
@@ -73,7 +76,8 @@ public struct ParameterResolver: Sendable {
         var labels: [String: String] = [:]
         for assignment in assignments {
             guard let equals = assignment.firstIndex(of: "="), equals != assignment.startIndex else {
-                throw RunError.usage("--label '\(assignment)' is not NAME=VALUE; write it as --label namespace=payments")
+                throw RunError.usage(
+                    "--label '\(assignment)' is not NAME=VALUE; write it as --label namespace=payments")
             }
             labels[String(assignment[..<equals])] = String(assignment[assignment.index(after: equals)...])
         }
@@ -82,7 +86,9 @@ public struct ParameterResolver: Sendable {
 
     /// Adds the runbook's declared defaults.
     public mutating func addDefaults(_ parameters: [RunbookParameter]) {
-        for parameter in parameters { if let value = parameter.defaultValue { set(parameter.name, value, .runbookDefault) } }
+        for parameter in parameters {
+            if let value = parameter.defaultValue { set(parameter.name, value, .runbookDefault) }
+        }
     }
 
     /// Sets a value the operator typed at a prompt.
@@ -125,10 +131,15 @@ public struct ParameterResolver: Sendable {
     }
 
     static func checkName(_ name: String, where place: String) throws {
-        let valid = !name.isEmpty && name.utf8.allSatisfy { ($0 >= 65 && $0 <= 90) || ($0 >= 97 && $0 <= 122) || ($0 >= 48 && $0 <= 57) || $0 == 95 }
+        let valid =
+            !name.isEmpty
+            && name.utf8.allSatisfy {
+                ($0 >= 65 && $0 <= 90) || ($0 >= 97 && $0 <= 122) || ($0 >= 48 && $0 <= 57) || $0 == 95
+            }
             && !(name.first!.isNumber)
         guard valid else {
-            throw RunError.usage("\(place): '\(name)' is not a variable name; use letters, digits and _ (not starting with a digit)")
+            throw RunError.usage(
+                "\(place): '\(name)' is not a variable name; use letters, digits and _ (not starting with a digit)")
         }
     }
 }

@@ -88,7 +88,8 @@ public struct RunEvent: Codable, Sendable, Equatable {
     enum CodingKeys: String, CodingKey {
         case kind = "event", time, runID = "run_id", runbook, step, stepTitle = "step_title", command, line
         case safetyClass = "class", decision, decidedBy = "decided_by", reason, status, exitStatus = "exit_status"
-        case durationMS = "duration_ms", output, outputBytes = "output_bytes", parameters, choice, mode, file, user, host
+        case durationMS = "duration_ms", output, outputBytes = "output_bytes", parameters, choice, mode, file, user,
+            host
         case incident, counts
     }
 
@@ -109,7 +110,9 @@ public struct RunEvent: Codable, Sendable, Equatable {
         decoder.dateDecodingStrategy = .custom { decoder in
             let text = try decoder.singleValueContainer().decode(String.self)
             guard let date = RunEvent.parseTimestamp(text) else {
-                throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "expected an ISO 8601 time, found '\(text)'"))
+                throw DecodingError.dataCorrupted(
+                    .init(
+                        codingPath: decoder.codingPath, debugDescription: "expected an ISO 8601 time, found '\(text)'"))
             }
             return date
         }
@@ -127,7 +130,8 @@ public struct RunEvent: Codable, Sendable, Equatable {
             let text = String(value)
             return String(repeating: "0", count: max(0, width - text.count)) + text
         }
-        return "\(pad(parts.tm_year + 1900, 4))-\(pad(parts.tm_mon + 1, 2))-\(pad(parts.tm_mday, 2))T\(pad(parts.tm_hour, 2)):"
+        return
+            "\(pad(parts.tm_year + 1900, 4))-\(pad(parts.tm_mon + 1, 2))-\(pad(parts.tm_mday, 2))T\(pad(parts.tm_hour, 2)):"
             + "\(pad(parts.tm_min, 2)):\(pad(parts.tm_sec, 2)).\(pad(Int32(millis), 3))Z"
     }
 

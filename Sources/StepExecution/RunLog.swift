@@ -35,7 +35,9 @@ public struct RunLog: Sendable {
     public func list() throws -> [Entry] {
         guard FileManager.default.fileExists(atPath: directory) else { return [] }
         let names = try FileManager.default.contentsOfDirectory(atPath: directory).filter { $0.hasSuffix(".jsonl") }
-        return try names.map { try summary(of: String($0.dropLast(6))) }.sorted { ($0.started ?? .distantPast, $0.id) > ($1.started ?? .distantPast, $1.id) }
+        return try names.map { try summary(of: String($0.dropLast(6))) }.sorted {
+            ($0.started ?? .distantPast, $0.id) > ($1.started ?? .distantPast, $1.id)
+        }
     }
 
     /// The events of run `id` (a unique prefix is enough).
@@ -50,7 +52,8 @@ public struct RunLog: Sendable {
             do {
                 events.append(try decoder.decode(RunEvent.self, from: Data(line)))
             } catch {
-                throw RunError.io("\(path):\(index + 1): not a run event (\(error)); the log is damaged, move the file away")
+                throw RunError.io(
+                    "\(path):\(index + 1): not a run event (\(error)); the log is damaged, move the file away")
             }
         }
         return events
@@ -62,8 +65,10 @@ public struct RunLog: Sendable {
         let finished = events.last { $0.kind == .runFinished }
         let started = events.first { $0.kind == .runStarted }
         return Entry(
-            id: events.first?.runID ?? id, runbook: started?.runbook ?? events.first?.runbook, started: started?.time ?? events.first?.time,
-            status: finished?.status, incident: started?.incident, counts: finished?.counts ?? [:], file: try file(of: id))
+            id: events.first?.runID ?? id, runbook: started?.runbook ?? events.first?.runbook,
+            started: started?.time ?? events.first?.time,
+            status: finished?.status, incident: started?.incident, counts: finished?.counts ?? [:],
+            file: try file(of: id))
     }
 
     private func file(of id: String) throws -> String {
@@ -73,7 +78,9 @@ public struct RunLog: Sendable {
         let matches = names.filter { $0.hasPrefix(id) && $0.hasSuffix(".jsonl") }
         guard matches.count == 1 else {
             throw RunError.usage(
-                matches.isEmpty ? "no run '\(id)' in \(directory); `firebreak runs` lists them" : "run id '\(id)' is ambiguous (\(matches.count) runs); give more of it")
+                matches.isEmpty
+                    ? "no run '\(id)' in \(directory); `firebreak runs` lists them"
+                    : "run id '\(id)' is ambiguous (\(matches.count) runs); give more of it")
         }
         return (directory as NSString).appendingPathComponent(matches[0])
     }

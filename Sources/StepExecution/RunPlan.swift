@@ -96,7 +96,10 @@ public struct RunPlan: Hashable, Sendable {
     public var declaredParameters: [RunbookParameter]
 
     /// Creates a plan.
-    public init(runbookID: String, title: String?, file: String, steps: [PlannedStep], declaredParameters: [RunbookParameter] = []) {
+    public init(
+        runbookID: String, title: String?, file: String, steps: [PlannedStep],
+        declaredParameters: [RunbookParameter] = []
+    ) {
         self.runbookID = runbookID
         self.title = title
         self.file = file
@@ -107,7 +110,9 @@ public struct RunPlan: Hashable, Sendable {
     /// Every variable some command requires, in first-use order.
     public var requiredVariables: [String] {
         var seen = Set<String>()
-        return steps.flatMap(\.items).flatMap(\.commands).flatMap(\.requiredVariables).filter { seen.insert($0).inserted }
+        return steps.flatMap(\.items).flatMap(\.commands).flatMap(\.requiredVariables).filter {
+            seen.insert($0).inserted
+        }
     }
 }
 

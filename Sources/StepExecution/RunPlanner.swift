@@ -16,7 +16,10 @@ public struct RunPlanner: Sendable {
     private let classifier: CommandClassifier
 
     /// Programs whose effect is on the shell itself, carried into later commands.
-    static let setupPrograms: Set<String> = ["export", "cd", "set", "source", ".", "unset", "alias", "declare", "typeset", "readonly", "shopt", "umask", "pushd", "popd"]
+    static let setupPrograms: Set<String> = [
+        "export", "cd", "set", "source", ".", "unset", "alias", "declare", "typeset", "readonly", "shopt", "umask",
+        "pushd", "popd",
+    ]
 
     /// Creates a planner; `classifier` may carry extra command classes from the config.
     public init(classifier: CommandClassifier = CommandClassifier()) {
@@ -31,15 +34,25 @@ public struct RunPlanner: Sendable {
         if runbook.steps.isEmpty {
             for (index, block) in runbook.blocks.enumerated() {
                 let items = plan(block, declared: declared, setup: &setup)
-                steps.append(PlannedStep(number: index + 1, title: "Block at line \(block.location.line)", prose: "", line: block.location.line, items: items))
+                steps.append(
+                    PlannedStep(
+                        number: index + 1, title: "Block at line \(block.location.line)", prose: "",
+                        line: block.location.line, items: items))
             }
         } else {
             for step in runbook.steps {
-                let items = step.blockIndexes.filter { $0 < runbook.blocks.count }.flatMap { plan(runbook.blocks[$0], declared: declared, setup: &setup) }
-                steps.append(PlannedStep(number: step.number, title: step.title, prose: step.prose, line: step.location.line, items: items))
+                let items = step.blockIndexes.filter { $0 < runbook.blocks.count }.flatMap {
+                    plan(runbook.blocks[$0], declared: declared, setup: &setup)
+                }
+                steps.append(
+                    PlannedStep(
+                        number: step.number, title: step.title, prose: step.prose, line: step.location.line,
+                        items: items))
             }
         }
-        return RunPlan(runbookID: runbook.id, title: runbook.title, file: runbook.file, steps: steps, declaredParameters: runbook.metadata.params)
+        return RunPlan(
+            runbookID: runbook.id, title: runbook.title, file: runbook.file, steps: steps,
+            declaredParameters: runbook.metadata.params)
     }
 
     /// Setup lines carried forward, with what they need and how risky they are.
@@ -83,7 +96,8 @@ public struct RunPlanner: Sendable {
                 if alternative == nil { setupOnly.append(unit.text) }
                 continue
             }
-            let command = makeCommand(unit, assessed: assessed, variables: variables, setup: current, block: block, timeout: timeout)
+            let command = makeCommand(
+                unit, assessed: assessed, variables: variables, setup: current, block: block, timeout: timeout)
             blockHasCommand = true
             if let alternative {
                 if let index = choiceIndex[alternative.group], case .choice(var options) = items[index] {
@@ -106,14 +120,17 @@ public struct RunPlanner: Sendable {
             items.append(
                 .command(
                     PlannedCommand(
-                        text: text, script: setup.lines.joined(separator: "\n"), line: block.sourceLine(ofScriptLine: 0),
-                        safety: setup.safety, requiredVariables: Self.unique(setup.variables), timeoutSeconds: timeout, reasons: setup.reasons)))
+                        text: text, script: setup.lines.joined(separator: "\n"),
+                        line: block.sourceLine(ofScriptLine: 0),
+                        safety: setup.safety, requiredVariables: Self.unique(setup.variables), timeoutSeconds: timeout,
+                        reasons: setup.reasons)))
         }
         return items
     }
 
     private func makeCommand(
-        _ unit: ScriptSplitter.Unit, assessed: [(command: SimpleCommand, assessment: CommandAssessment)], variables: [String],
+        _ unit: ScriptSplitter.Unit, assessed: [(command: SimpleCommand, assessment: CommandAssessment)],
+        variables: [String],
         setup: Setup, block: CommandBlock, timeout: Int?
     ) -> PlannedCommand {
         var safety = setup.safety
@@ -126,12 +143,16 @@ public struct RunPlanner: Sendable {
         }
         let script = (setup.lines + [unit.text]).joined(separator: "\n")
         return PlannedCommand(
-            text: unit.text, script: script, line: block.sourceLine(ofScriptLine: unit.lines.lowerBound), safety: safety,
-            neverTerminates: neverTerminates, requiredVariables: Self.unique(setup.variables + variables), timeoutSeconds: timeout,
+            text: unit.text, script: script, line: block.sourceLine(ofScriptLine: unit.lines.lowerBound),
+            safety: safety,
+            neverTerminates: neverTerminates, requiredVariables: Self.unique(setup.variables + variables),
+            timeoutSeconds: timeout,
             reasons: reasons)
     }
 
-    private func unitVariables(_ unit: ScriptSplitter.Unit, placeholders: [Placeholder], declared: Set<String>) -> [String] {
+    private func unitVariables(
+        _ unit: ScriptSplitter.Unit, placeholders: [Placeholder], declared: Set<String>
+    ) -> [String] {
         var names = placeholders.filter { unit.lines.contains($0.line) }.map(\.variable)
         if !declared.isEmpty {
             names += ShellParser.parse(unit.text).variableUses.map(\.name).filter { declared.contains($0) }
@@ -141,7 +162,8 @@ public struct RunPlanner: Sendable {
 
     private func isSetup(_ commands: [SimpleCommand]) -> Bool {
         let top = commands.filter { !$0.isSubstitution }
-        return !top.isEmpty && top.allSatisfy { command in command.program.map { Self.setupPrograms.contains($0) } ?? true }
+        return !top.isEmpty
+            && top.allSatisfy { command in command.program.map { Self.setupPrograms.contains($0) } ?? true }
     }
 
     static func worst(_ a: SafetyClass, _ b: SafetyClass) -> SafetyClass {

@@ -3,7 +3,9 @@ import RunbookModel
 extension RunSession {
     /// The steps `options.step` selects: all, the one with that number, or those whose title contains the word.
     public func selectedSteps() throws -> [PlannedStep] {
-        guard let wanted = options.step?.trimmingCharacters(in: .whitespaces), !wanted.isEmpty else { return plan.steps }
+        guard let wanted = options.step?.trimmingCharacters(in: .whitespaces), !wanted.isEmpty else {
+            return plan.steps
+        }
         let matches: [PlannedStep]
         if let number = Int(wanted) {
             matches = plan.steps.filter { $0.number == number }
@@ -12,7 +14,9 @@ extension RunSession {
         }
         guard !matches.isEmpty else {
             let list = plan.steps.map { "\($0.number). \($0.title)" }.joined(separator: "; ")
-            throw RunError.usage("--step \(wanted): runbook \(plan.runbookID) has no such step; its steps are: \(list.isEmpty ? "(none)" : list)")
+            throw RunError.usage(
+                "--step \(wanted): runbook \(plan.runbookID) has no such step; its steps are: \(list.isEmpty ? "(none)" : list)"
+            )
         }
         return matches
     }
@@ -29,12 +33,15 @@ extension RunSession {
                 switch item {
                 case .command(let command): commands = [command]
                 case .choice(let choices):
-                    if let index = options.choices.lazy.compactMap({ Self.match($0, in: choices) }).first { commands = choices[index].commands }
+                    if let index = options.choices.lazy.compactMap({ Self.match($0, in: choices) }).first {
+                        commands = choices[index].commands
+                    }
                 case .notRunnable: break
                 }
                 for command in commands {
                     if case .skip = gate.verdict(for: command.safety) { continue }
-                    for name in command.requiredVariables where parameters.value(of: name) == nil && missing[name] == nil {
+                    for name in command.requiredVariables
+                    where parameters.value(of: name) == nil && missing[name] == nil {
                         missing[name] = command.line
                         order.append(name)
                     }
@@ -44,7 +51,8 @@ extension RunSession {
         guard !order.isEmpty else { return }
         let list = order.map { "\($0) (line \(missing[$0]!))" }.joined(separator: ", ")
         throw RunError.usage(
-            "no value for \(list) in \(plan.file); pass --param NAME=VALUE, --env-file FILE or --label, or set it in the environment")
+            "no value for \(list) in \(plan.file); pass --param NAME=VALUE, --env-file FILE or --label, or set it in the environment"
+        )
     }
 
     /// The plan as text, for `--dry-run`: each step, each command with its class, what the gate would do
@@ -55,7 +63,10 @@ extension RunSession {
         if !names.isEmpty {
             text += "Parameters:\n"
             let values = redactor.redact(parameters: parameters.logged(names))
-            for name in RunPlanner.unique(names) { text += "  \(name) = \(values[name].map { "'\($0)'" } ?? "(missing: asked for, or pass --param \(name)=…)")\n" }
+            for name in RunPlanner.unique(names) {
+                text +=
+                    "  \(name) = \(values[name].map { "'\($0)'" } ?? "(missing: asked for, or pass --param \(name)=…)")\n"
+            }
         }
         let gate = SafetyGate(mode: options.flagsMode)
         for step in (try? selectedSteps()) ?? plan.steps {
@@ -91,7 +102,8 @@ extension RunSession {
         if command.neverTerminates { flags.append("never ends: followed for \(DurationText.format(options.follow))") }
         if let timeout = command.timeoutSeconds { flags.append("timeout \(timeout)s") }
         let body = redactor.redact(command.text).replacingOccurrences(of: "\n", with: "\n" + indent + "  ")
-        return "\(indent)[\(command.safety.rawValue)] \(body)\n\(indent)  → \(verdict)\(flags.isEmpty ? "" : " (" + flags.joined(separator: ", ") + ")")\n"
+        return
+            "\(indent)[\(command.safety.rawValue)] \(body)\n\(indent)  → \(verdict)\(flags.isEmpty ? "" : " (" + flags.joined(separator: ", ") + ")")\n"
     }
 }
 

@@ -12,7 +12,9 @@ extension RunSession {
             if isStopRequested { return .quit }
             switch item {
             case .notRunnable(let language, let line, let text):
-                show("   [\(language)] \(redactor.redact(firstLine(text)))  — shown only: \(language) blocks are not run as shell\n")
+                show(
+                    "   [\(language)] \(redactor.redact(firstLine(text)))  — shown only: \(language) blocks are not run as shell\n"
+                )
                 var event = makeEvent(.command)
                 event.step = step.number
                 event.line = line
@@ -58,7 +60,9 @@ extension RunSession {
                 break
             }
             guard fillParameters(for: command) else {
-                recordSkip(command, step: step, reason: "no value for \(command.requiredVariables.joined(separator: ", "))", declined: true)
+                recordSkip(
+                    command, step: step, reason: "no value for \(command.requiredVariables.joined(separator: ", "))",
+                    declined: true)
                 return isInteractive ? .quit : .next
             }
             let result = await execute(command, step: step)
@@ -134,13 +138,17 @@ extension RunSession {
         event.decidedBy = isInteractive ? "operator" : "gate"
         event.status = result.status.rawValue
         event.exitStatus = result.exitStatus
-        event.durationMS = Int(result.duration.components.seconds) * 1000 + Int(result.duration.components.attoseconds / 1_000_000_000_000_000)
+        event.durationMS =
+            Int(result.duration.components.seconds) * 1000
+            + Int(result.duration.components.attoseconds / 1_000_000_000_000_000)
         event.output = result.output.isEmpty ? nil : redactor.redact(String(result.output.prefix(options.excerptBytes)))
         event.outputBytes = result.outputBytes
         event.reason = result.reason
         record(event)
         let mark = result.status.isSuccess ? "✓" : "✗"
-        show("   \(mark) \(result.status.rawValue) (exit \(result.exitStatus), \(DurationText.format(result.duration)))\(result.reason.map { " — \($0)" } ?? "")\n")
+        show(
+            "   \(mark) \(result.status.rawValue) (exit \(result.exitStatus), \(DurationText.format(result.duration)))\(result.reason.map { " — \($0)" } ?? "")\n"
+        )
         return result
     }
 
@@ -177,7 +185,8 @@ extension RunSession {
         if isInteractive, let terminal {
             decidedBy = "operator"
             while picked == nil {
-                guard let line = terminal.readLine(prompt: "   Choose 1-\(options.count) · s skip · b back · q quit > ") else {
+                guard let line = terminal.readLine(prompt: "   Choose 1-\(options.count) · s skip · b back · q quit > ")
+                else {
                     return .failure(FlowChange(flow: .quit))
                 }
                 let answer = line.trimmingCharacters(in: .whitespaces).lowercased()
@@ -203,7 +212,9 @@ extension RunSession {
         }
         event.decision = "skipped"
         event.decidedBy = decidedBy
-        event.reason = isInteractive ? "skipped by the operator" : "alternatives need a choice: pass --choose N or --choose WORD_OF_LABEL"
+        event.reason =
+            isInteractive
+            ? "skipped by the operator" : "alternatives need a choice: pass --choose N or --choose WORD_OF_LABEL"
         record(event)
         count("skipped")
         show("   ↷ skipped: \(event.reason!)\n")
@@ -218,7 +229,8 @@ extension RunSession {
     }
 
     func firstLine(_ text: String) -> String {
-        let first = text.split(separator: "\n", maxSplits: 1, omittingEmptySubsequences: false).first.map(String.init) ?? text
+        let first =
+            text.split(separator: "\n", maxSplits: 1, omittingEmptySubsequences: false).first.map(String.init) ?? text
         return first.count < text.count ? first + " …" : first
     }
 }

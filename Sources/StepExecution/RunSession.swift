@@ -131,7 +131,9 @@ public final class RunSession: @unchecked Sendable {
         event.counts = snapshot
         record(event)
         let summary = RunSummary(status: status, counts: snapshot)
-        show("\nRun \(options.runID) \(status): " + snapshot.keys.sorted().map { "\($0) \(snapshot[$0]!)" }.joined(separator: ", ") + "\n")
+        show(
+            "\nRun \(options.runID) \(status): "
+                + snapshot.keys.sorted().map { "\($0) \(snapshot[$0]!)" }.joined(separator: ", ") + "\n")
         return summary
     }
 

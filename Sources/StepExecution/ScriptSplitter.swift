@@ -63,7 +63,9 @@ public enum ScriptSplitter {
             let bodyEnd = heredoc.body?.upperBound ?? heredoc.operatorLine
             let last = heredoc.isTerminated ? bodyEnd + 1 : bodyEnd
             guard last > heredoc.operatorLine else { continue }
-            for line in (heredoc.operatorLine + 1)...last where attached[line] == nil { attached[line] = heredoc.operatorLine }
+            for line in (heredoc.operatorLine + 1)...last where attached[line] == nil {
+                attached[line] = heredoc.operatorLine
+            }
         }
         return attached
     }
@@ -161,7 +163,8 @@ public enum ScriptSplitter {
         }
 
         static func isDelimiter(_ c: UInt8) -> Bool {
-            c == 0x20 || c == 0x09 || c == 0x3B || c == 0x26 || c == 0x7C || c == 0x28 || c == 0x29 || c == 0x3C || c == 0x3E
+            c == 0x20 || c == 0x09 || c == 0x3B || c == 0x26 || c == 0x7C || c == 0x28 || c == 0x29 || c == 0x3C
+                || c == 0x3E
         }
     }
 }

@@ -118,7 +118,9 @@ public protocol IncidentStore: Sendable {
 
     /// Acknowledges the open incident with `key` (PagerDuty `acknowledge`); `nil` when none is open.
     /// Either way the request gets a `Delivery` record (no alerts) with `requestID`, in the same transaction.
-    func acknowledge(key: String, by actor: String?, at: Date, requestID: String?, using engine: IncidentEngine) async throws -> Incident?
+    func acknowledge(
+        key: String, by actor: String?, at: Date, requestID: String?, using engine: IncidentEngine
+    ) async throws -> Incident?
 
     /// Acknowledges incident `id`. Throws `StoreError.notFound` or the engine's transition error.
     func acknowledge(id: Int64, by actor: String?, at: Date, using engine: IncidentEngine) async throws -> Incident

@@ -31,7 +31,9 @@ struct AlertTexts: Sendable {
 
     /// `alert.annotations` as JSON.
     func annotations(of alert: TrackedAlert) -> String {
-        if let entry = entries[alert.fingerprint], entry.annotations == alert.annotations { return entry.annotationsText }
+        if let entry = entries[alert.fingerprint], entry.annotations == alert.annotations {
+            return entry.annotationsText
+        }
         return StoreText.json(alert.annotations)
     }
 }

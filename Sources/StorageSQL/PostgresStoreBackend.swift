@@ -25,7 +25,9 @@ final class PostgresStoreBackend: SQLStoreBackend, @unchecked Sendable {
         do {
             configuration = try SQLPostgresConfiguration(url: url)
         } catch {
-            throw StoreError.invalid("the PostgreSQL URL \(location) cannot be read (\(error)); use postgres://USER:PASSWORD@HOST:PORT/DATABASE")
+            throw StoreError.invalid(
+                "the PostgreSQL URL \(location) cannot be read (\(error)); use postgres://USER:PASSWORD@HOST:PORT/DATABASE"
+            )
         }
         let pool = EventLoopGroupConnectionPool(
             source: PostgresConnectionSource(sqlConfiguration: configuration), maxConnectionsPerEventLoop: 2,

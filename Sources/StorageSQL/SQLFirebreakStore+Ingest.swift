@@ -31,10 +31,13 @@ extension SQLFirebreakStore {
     }
 
     /// The unresolved incident of `key` with its alerts, locked for the transaction on PostgreSQL.
-    static func openIncident(key: String, on database: any SQLDatabase, dialect: SQLStoreDialect) async throws -> Incident? {
-        let rows = try await database.rows(StoreStatement(
-            "SELECT \(StoreRows.incidentColumns) FROM incidents WHERE incident_key = ? AND status <> 'resolved'\(dialect.lockRow)",
-            [.text(key)]))
+    static func openIncident(
+        key: String, on database: any SQLDatabase, dialect: SQLStoreDialect
+    ) async throws -> Incident? {
+        let rows = try await database.rows(
+            StoreStatement(
+                "SELECT \(StoreRows.incidentColumns) FROM incidents WHERE incident_key = ? AND status <> 'resolved'\(dialect.lockRow)",
+                [.text(key)]))
         guard let row = rows.first else { return nil }
         var incident = try StoreRows.incident(row)
         incident.alerts = try await alerts(of: [incident.id], on: database)[incident.id] ?? []
@@ -80,19 +83,24 @@ extension SQLFirebreakStore {
     }
 
     static func insertIncident(_ incident: Incident, on database: any SQLDatabase) async throws -> Int64 {
-        let rows = try await database.rows(StoreStatement(
-            """
-            INSERT INTO incidents (incident_key, source, title, status, severity, service, labels, runbook_id, \
-            runbook_reason, runbook_url, detected_at, opened_at, acknowledged_at, acknowledged_by, resolved_at, resolved_by) \
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id
-            """,
-            [
-                .text(incident.key), .text(incident.source.rawValue), .text(incident.title), .text(incident.status.rawValue),
-                .text(incident.severity.rawValue), StoreValue(incident.service), .text(StoreText.json(incident.labels)),
-                StoreValue(incident.runbook?.id), StoreValue(incident.runbook?.reason.rawValue), StoreValue(incident.runbook?.url),
-                StoreValue(incident.detectedAt), StoreValue(incident.openedAt), StoreValue(incident.acknowledgedAt),
-                StoreValue(incident.acknowledgedBy), StoreValue(incident.resolvedAt), StoreValue(incident.resolvedBy),
-            ]))
+        let rows = try await database.rows(
+            StoreStatement(
+                """
+                INSERT INTO incidents (incident_key, source, title, status, severity, service, labels, runbook_id, \
+                runbook_reason, runbook_url, detected_at, opened_at, acknowledged_at, acknowledged_by, resolved_at, resolved_by) \
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id
+                """,
+                [
+                    .text(incident.key), .text(incident.source.rawValue), .text(incident.title),
+                    .text(incident.status.rawValue),
+                    .text(incident.severity.rawValue), StoreValue(incident.service),
+                    .text(StoreText.json(incident.labels)),
+                    StoreValue(incident.runbook?.id), StoreValue(incident.runbook?.reason.rawValue),
+                    StoreValue(incident.runbook?.url),
+                    StoreValue(incident.detectedAt), StoreValue(incident.openedAt), StoreValue(incident.acknowledgedAt),
+                    StoreValue(incident.acknowledgedBy), StoreValue(incident.resolvedAt),
+                    StoreValue(incident.resolvedBy),
+                ]))
         return try rows[0].decode(column: "id", as: Int64.self)
     }
 
@@ -121,7 +129,8 @@ extension SQLFirebreakStore {
         for (position, alert) in incident.alerts.enumerated() where fingerprints.contains(alert.fingerprint) {
             statement.append(
                 rows == 0 ? "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)" : ", (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                .integer(incident.id), .text(alert.fingerprint), .integer(Int64(position)), .text(alert.status.rawValue),
+                .integer(incident.id), .text(alert.fingerprint), .integer(Int64(position)),
+                .text(alert.status.rawValue),
                 .text(texts.labels(of: alert)), .text(texts.annotations(of: alert)), StoreValue(alert.startsAt),
                 StoreValue(alert.endsAt), StoreValue(alert.firstSeenAt), StoreValue(alert.lastSeenAt))
             rows += 1
@@ -137,13 +146,17 @@ extension SQLFirebreakStore {
     }
 
     /// Appends `events` to incident `incidentID`'s timeline and returns them with their ids.
-    static func insertEvents(_ events: [TimelineEvent], incidentID: Int64, on database: any SQLDatabase) async throws -> [TimelineEvent] {
+    static func insertEvents(
+        _ events: [TimelineEvent], incidentID: Int64, on database: any SQLDatabase
+    ) async throws -> [TimelineEvent] {
         guard !events.isEmpty else { return [] }
-        var statement = StoreStatement("INSERT INTO timeline_events (incident_id, at, kind, actor, message, details) VALUES ")
+        var statement = StoreStatement(
+            "INSERT INTO timeline_events (incident_id, at, kind, actor, message, details) VALUES ")
         for (index, event) in events.enumerated() {
             statement.append(
                 index == 0 ? "(?, ?, ?, ?, ?, ?)" : ", (?, ?, ?, ?, ?, ?)",
-                .integer(incidentID), StoreValue(event.at), .text(event.kind.rawValue), StoreValue(event.actor), .text(event.message),
+                .integer(incidentID), StoreValue(event.at), .text(event.kind.rawValue), StoreValue(event.actor),
+                .text(event.message),
                 .text(StoreText.json(event.details)))
         }
         statement.append(" RETURNING id")
@@ -157,25 +170,31 @@ extension SQLFirebreakStore {
         }
     }
 
-    static func insertDelivery(_ notification: AlertNotification, incidentID: Int64?, on database: any SQLDatabase) async throws -> Int64 {
+    static func insertDelivery(
+        _ notification: AlertNotification, incidentID: Int64?, on database: any SQLDatabase
+    ) async throws -> Int64 {
         try await insertDelivery(
-            requestID: notification.requestID, source: notification.source, key: notification.key, alertCount: notification.alerts.count,
+            requestID: notification.requestID, source: notification.source, key: notification.key,
+            alertCount: notification.alerts.count,
             incidentID: incidentID, receivedAt: notification.receivedAt, on: database)
     }
 
     /// Records one accepted request.
     static func insertDelivery(
-        requestID: String?, source: AlertSource, key: String, alertCount: Int, incidentID: Int64?, receivedAt: Date, on database: any SQLDatabase
+        requestID: String?, source: AlertSource, key: String, alertCount: Int, incidentID: Int64?, receivedAt: Date,
+        on database: any SQLDatabase
     ) async throws -> Int64 {
-        let rows = try await database.rows(StoreStatement(
-            """
-            INSERT INTO deliveries (request_id, source, incident_key, alert_count, incident_id, received_at) \
-            VALUES (?, ?, ?, ?, ?, ?) RETURNING id
-            """,
-            [
-                StoreValue(requestID), .text(source.rawValue), .text(key), .integer(Int64(alertCount)), StoreValue(incidentID),
-                StoreValue(receivedAt),
-            ]))
+        let rows = try await database.rows(
+            StoreStatement(
+                """
+                INSERT INTO deliveries (request_id, source, incident_key, alert_count, incident_id, received_at) \
+                VALUES (?, ?, ?, ?, ?, ?) RETURNING id
+                """,
+                [
+                    StoreValue(requestID), .text(source.rawValue), .text(key), .integer(Int64(alertCount)),
+                    StoreValue(incidentID),
+                    StoreValue(receivedAt),
+                ]))
         return try rows[0].decode(column: "id", as: Int64.self)
     }
 }

@@ -76,7 +76,8 @@ extension SQLFirebreakStore {
             ).all()
             var counts: [IncidentSeverity: Int] = [:]
             for row in rows {
-                counts[try StoreRows.enumValue(row, "severity", IncidentSeverity.self)] = Int(try row.decode(column: "n", as: Int64.self))
+                counts[try StoreRows.enumValue(row, "severity", IncidentSeverity.self)] = Int(
+                    try row.decode(column: "n", as: Int64.self))
             }
             return counts
         }
@@ -89,7 +90,9 @@ enum IncidentCursor {
 
     static func decode(_ cursor: String) throws -> Int64 {
         guard cursor.hasPrefix("i1."), let id = Int64(cursor.dropFirst(3)), id > 0 else {
-            throw StoreError.invalid("the cursor \(cursor.prefix(40).debugDescription) is not one this server gave out; start again without a cursor")
+            throw StoreError.invalid(
+                "the cursor \(cursor.prefix(40).debugDescription) is not one this server gave out; start again without a cursor"
+            )
         }
         return id
     }

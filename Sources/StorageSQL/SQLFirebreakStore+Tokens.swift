@@ -18,7 +18,7 @@ extension SQLFirebreakStore {
                     \(bind: StoreRows.seconds(token.revokedAt))) RETURNING id
                     """
                 ).all()
-            } catch where StoreErrors.isUniqueViolation(error) {
+            } catch  where StoreErrors.isUniqueViolation(error) {
                 throw StoreError.conflict("a token with this name or secret")
             }
             var stored = token
@@ -40,7 +40,8 @@ extension SQLFirebreakStore {
 
     public func tokens() async throws -> [TokenRecord] {
         try await read { database in
-            try await database.raw("SELECT \(unsafeRaw: StoreRows.tokenColumns) FROM tokens ORDER BY id").all().map(StoreRows.token)
+            try await database.raw("SELECT \(unsafeRaw: StoreRows.tokenColumns) FROM tokens ORDER BY id").all().map(
+                StoreRows.token)
         }
     }
 

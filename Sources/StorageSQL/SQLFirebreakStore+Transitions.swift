@@ -4,7 +4,9 @@ import SQLKit
 import Storage
 
 extension SQLFirebreakStore {
-    public func acknowledge(key: String, by actor: String?, at: Date, requestID: String?, using engine: IncidentEngine) async throws -> Incident? {
+    public func acknowledge(
+        key: String, by actor: String?, at: Date, requestID: String?, using engine: IncidentEngine
+    ) async throws -> Incident? {
         try StoreText.check(actor, "the actor")
         try StoreText.check(key, "the incident key", indexed: true)
         try StoreText.check(requestID, "the request id")
@@ -15,12 +17,15 @@ extension SQLFirebreakStore {
                 acknowledged = try await Self.apply(try engine.acknowledge(open, by: actor, at: at), on: database)
             }
             _ = try await Self.insertDelivery(
-                requestID: requestID, source: .pagerduty, key: key, alertCount: 0, incidentID: acknowledged?.id, receivedAt: at, on: database)
+                requestID: requestID, source: .pagerduty, key: key, alertCount: 0, incidentID: acknowledged?.id,
+                receivedAt: at, on: database)
             return acknowledged
         }
     }
 
-    public func acknowledge(id: Int64, by actor: String?, at: Date, using engine: IncidentEngine) async throws -> Incident {
+    public func acknowledge(
+        id: Int64, by actor: String?, at: Date, using engine: IncidentEngine
+    ) async throws -> Incident {
         try await transition(id: id, actor: actor) { incident in try engine.acknowledge(incident, by: actor, at: at) }
     }
 
@@ -50,7 +55,9 @@ extension SQLFirebreakStore {
     }
 
     /// Incident `id` with its alerts, locked for the transaction on PostgreSQL; `notFound` when missing.
-    static func lockedIncident(id: Int64, on database: any SQLDatabase, dialect: SQLStoreDialect) async throws -> Incident {
+    static func lockedIncident(
+        id: Int64, on database: any SQLDatabase, dialect: SQLStoreDialect
+    ) async throws -> Incident {
         let rows = try await database.raw(
             "SELECT \(unsafeRaw: StoreRows.incidentColumns) FROM incidents WHERE id = \(bind: id)\(unsafeRaw: dialect.lockRow)"
         ).all()

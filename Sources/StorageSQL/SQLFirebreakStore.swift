@@ -42,7 +42,8 @@ public final class SQLFirebreakStore: FirebreakStore {
                     at: URL(fileURLWithPath: path).deletingLastPathComponent(), withIntermediateDirectories: true)
                 backend = try await SQLiteStoreBackend.open(path: path, logger: logger)
             } catch {
-                throw StoreError.unavailable("cannot open the SQLite database \(path): \(error); check that the data directory is writable")
+                throw StoreError.unavailable(
+                    "cannot open the SQLite database \(path): \(error); check that the data directory is writable")
             }
         case .postgres(let url):
             backend = try await PostgresStoreBackend.open(url: url, logger: logger)
@@ -54,7 +55,9 @@ public final class SQLFirebreakStore: FirebreakStore {
     /// backend down when they fail.
     static func open(backend: any SQLStoreBackend, logger: Logger) async throws -> SQLFirebreakStore {
         do {
-            _ = try await backend.withWriter { database in try await StoreSchema.migrate(database, dialect: backend.dialect) }
+            _ = try await backend.withWriter { database in
+                try await StoreSchema.migrate(database, dialect: backend.dialect)
+            }
             try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Void, any Error>) in
                 backend.whenDurable { error in
                     if let error { continuation.resume(throwing: error) } else { continuation.resume() }
@@ -125,7 +128,8 @@ enum StoreLocation: Equatable {
             self = .postgres(url: text)
         } else {
             throw StoreError.invalid(
-                "the database URL \(text.debugDescription) is neither sqlite:PATH nor postgres://USER:PASSWORD@HOST:PORT/DATABASE; fix --database")
+                "the database URL \(text.debugDescription) is neither sqlite:PATH nor postgres://USER:PASSWORD@HOST:PORT/DATABASE; fix --database"
+            )
         }
     }
 }

@@ -1,9 +1,9 @@
 import Foundation
 
 #if canImport(Glibc)
-    import Glibc
+import Glibc
 #elseif canImport(Darwin)
-    import Darwin
+import Darwin
 #endif
 
 /// Makes the commits of a SQLite database in WAL mode durable on a thread of its own, so the writer
@@ -48,7 +48,10 @@ final class SQLiteLogFlusher: @unchecked Sendable {
     private let now: Clock
 
     /// Starts the thread for the database at `databasePath` (its log is `databasePath-wal`).
-    init(databasePath: String, flush: @escaping Flush = SQLiteLogFlusher.fdatasyncFlush, now: @escaping Clock = SQLiteLogFlusher.monotonicNow) {
+    init(
+        databasePath: String, flush: @escaping Flush = SQLiteLogFlusher.fdatasyncFlush,
+        now: @escaping Clock = SQLiteLogFlusher.monotonicNow
+    ) {
         self.logPath = databasePath + "-wal"
         self.flush = flush
         self.now = now

@@ -48,7 +48,8 @@ extension SQLiteSearchIndex {
             byRowid[rowid] = SearchHit(
                 id: row.column("id")?.string ?? "", title: row.column("title")?.string ?? "",
                 file: row.column("file")?.string ?? "", line: row.column("line")?.integer ?? 1, score: 0,
-                snippet: SearchSnippet.forHit(text, matched: matched, terms: wanted), matchedFields: matched.map(\.rawValue))
+                snippet: SearchSnippet.forHit(text, matched: matched, terms: wanted),
+                matchedFields: matched.map(\.rawValue))
         }
         return ranked.compactMap { item in
             byRowid[item.rowid].map { hit in

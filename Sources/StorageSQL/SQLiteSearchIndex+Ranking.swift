@@ -67,7 +67,8 @@ extension SQLiteSearchIndex {
         let wanted = limit + excluding.count
         // Term counts bound the match count from above; several common terms together often match far fewer
         // rows, which a capped count (no scoring) finds out cheaply before ranking in stages.
-        var fits = statistics.estimate(terms, requireAll: requireAll, columns: SearchField.allCases) <= Self.scoringBudget
+        var fits =
+            statistics.estimate(terms, requireAll: requireAll, columns: SearchField.allCases) <= Self.scoringBudget
         if !fits { fits = try await count(expression, upTo: Self.scoringBudget + 1) <= Self.scoringBudget }
         if fits {
             return try await rank(expression, limit: wanted, budget: nil).filter { !excluding.contains($0.rowid) }
@@ -76,7 +77,8 @@ extension SQLiteSearchIndex {
         var seen = excluding
         // Partial matches are the fallback list: the strongest fields, then a bounded look at the rest.
         for columns in requireAll ? Self.cascade : [Self.cascade[0], SearchField.allCases] {
-            let filtered = columns == SearchField.allCases
+            let filtered =
+                columns == SearchField.allCases
                 ? expression : "{\(columns.map(\.rawValue).joined(separator: " "))} : (\(expression))"
             let fits = statistics.estimate(terms, requireAll: requireAll, columns: columns) <= Self.scoringBudget
             for row in try await rank(filtered, limit: wanted + result.count, budget: fits ? nil : Self.scoringBudget)
@@ -108,7 +110,8 @@ extension SQLiteSearchIndex {
                 """
             binds += [.integer(budget), .integer(limit)]
         } else {
-            sql = "SELECT rowid, \(Self.bm25Call) AS score FROM search WHERE search MATCH ? ORDER BY score, rowid LIMIT ?"
+            sql =
+                "SELECT rowid, \(Self.bm25Call) AS score FROM search WHERE search MATCH ? ORDER BY score, rowid LIMIT ?"
             binds.append(.integer(limit))
         }
         let rows = try await run(sql, binds, operation: "searching")

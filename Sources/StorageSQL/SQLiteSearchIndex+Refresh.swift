@@ -9,7 +9,9 @@ extension SQLiteSearchIndex {
     func write(_ documents: [SearchDocument]) async throws -> RefreshStats {
         var existing: [String: (rowid: Int, hash: String)] = [:]
         var nextRowid = 1
-        for row in try await run("SELECT rowid, key, content_hash FROM documents", [], operation: "reading document hashes") {
+        for row in try await run(
+            "SELECT rowid, key, content_hash FROM documents", [], operation: "reading document hashes")
+        {
             guard let rowid = row.column("rowid")?.integer, let key = row.column("key")?.string else { continue }
             existing[key] = (rowid, row.column("content_hash")?.string ?? "")
             nextRowid = max(nextRowid, rowid + 1)
@@ -60,8 +62,10 @@ extension SQLiteSearchIndex {
             let chunk = rowids[start..<min(rowids.count, start + Self.batchSize)]
             let placeholders = Array(repeating: "?", count: chunk.count).joined(separator: ", ")
             let binds = chunk.map { SQLiteData.integer($0) }
-            _ = try await run("DELETE FROM search WHERE rowid IN (\(placeholders))", binds, operation: "deleting documents")
-            _ = try await run("DELETE FROM documents WHERE rowid IN (\(placeholders))", binds, operation: "deleting documents")
+            _ = try await run(
+                "DELETE FROM search WHERE rowid IN (\(placeholders))", binds, operation: "deleting documents")
+            _ = try await run(
+                "DELETE FROM documents WHERE rowid IN (\(placeholders))", binds, operation: "deleting documents")
         }
     }
 
@@ -87,7 +91,8 @@ extension SQLiteSearchIndex {
                 documentBinds, operation: "writing documents")
             let searchRows = Array(repeating: searchRow, count: chunk.count).joined(separator: ", ")
             _ = try await run(
-                "INSERT INTO search (rowid, \(columns)) VALUES \(searchRows)", searchBinds, operation: "indexing documents")
+                "INSERT INTO search (rowid, \(columns)) VALUES \(searchRows)", searchBinds,
+                operation: "indexing documents")
         }
     }
 }

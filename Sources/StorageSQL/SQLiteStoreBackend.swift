@@ -25,7 +25,8 @@ final class SQLiteStoreBackend: SQLStoreBackend {
 
     /// Opens `path` with `readerCount` read connections; `flush` makes the log durable (tests replace it).
     static func open(
-        path: String, readerCount: Int = 3, logger: Logger, flush: @escaping SQLiteLogFlusher.Flush = SQLiteLogFlusher.fdatasyncFlush
+        path: String, readerCount: Int = 3, logger: Logger,
+        flush: @escaping SQLiteLogFlusher.Flush = SQLiteLogFlusher.fdatasyncFlush
     ) async throws -> SQLiteStoreBackend {
         let writer = try SQLiteWriterConnection(path: path)
         let writerDatabase = SQLiteWriterDatabase(connection: writer, logger: logger)
@@ -49,11 +50,13 @@ final class SQLiteStoreBackend: SQLStoreBackend {
             throw error
         }
         return SQLiteStoreBackend(
-            path: path, writer: writer, writerDatabase: writerDatabase, readers: readers, flusher: SQLiteLogFlusher(databasePath: path, flush: flush))
+            path: path, writer: writer, writerDatabase: writerDatabase, readers: readers,
+            flusher: SQLiteLogFlusher(databasePath: path, flush: flush))
     }
 
     private init(
-        path: String, writer: SQLiteWriterConnection, writerDatabase: SQLiteWriterDatabase, readers: [SQLiteConnection], flusher: SQLiteLogFlusher
+        path: String, writer: SQLiteWriterConnection, writerDatabase: SQLiteWriterDatabase, readers: [SQLiteConnection],
+        flusher: SQLiteLogFlusher
     ) {
         self.location = path
         self.flusher = flusher

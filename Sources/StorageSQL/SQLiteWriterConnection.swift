@@ -95,7 +95,8 @@ final class SQLiteWriterConnection: @unchecked Sendable {
             var text = text
             return text.withUTF8 { bytes in
                 sqlite_nio_sqlite3_bind_text64(
-                    statement, index, bytes.baseAddress.map { UnsafeRawPointer($0).assumingMemoryBound(to: CChar.self) },
+                    statement, index,
+                    bytes.baseAddress.map { UnsafeRawPointer($0).assumingMemoryBound(to: CChar.self) },
                     UInt64(bytes.count), Self.transient, UInt8(SQLITE_UTF8))
             }
         case .blob(let buffer):
@@ -138,7 +139,8 @@ final class SQLiteWriterConnection: @unchecked Sendable {
 
     private func error(_ status: Int32, on handle: OpaquePointer) -> SQLiteWriterError {
         SQLiteWriterError(
-            code: sqlite_nio_sqlite3_extended_errcode(handle), message: String(cString: sqlite_nio_sqlite3_errmsg(handle)))
+            code: sqlite_nio_sqlite3_extended_errcode(handle),
+            message: String(cString: sqlite_nio_sqlite3_errmsg(handle)))
     }
 
     /// SQLite copies bound text and blobs before the bind call returns.

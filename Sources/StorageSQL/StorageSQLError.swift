@@ -21,10 +21,14 @@ public struct StorageSQLError: Error, Sendable, CustomStringConvertible {
         self.cause = cause.map { String(describing: $0) }
     }
 
-    static func cannotCreateDirectory(_ path: String, cause: any Error) -> Self { Self(.cannotCreateDirectory(path: path), cause: cause) }
+    static func cannotCreateDirectory(_ path: String, cause: any Error) -> Self {
+        Self(.cannotCreateDirectory(path: path), cause: cause)
+    }
     static func cannotOpen(_ path: String, cause: any Error) -> Self { Self(.cannotOpen(path: path), cause: cause) }
     static func ftsUnavailable(cause: any Error) -> Self { Self(.ftsUnavailable, cause: cause) }
-    static func queryFailed(_ operation: String, cause: any Error) -> Self { Self(.queryFailed(operation: operation), cause: cause) }
+    static func queryFailed(_ operation: String, cause: any Error) -> Self {
+        Self(.queryFailed(operation: operation), cause: cause)
+    }
     static func corrupt(_ path: String, cause: any Error) -> Self { Self(.corrupt(path: path), cause: cause) }
     static func notAnIndex(_ path: String) -> Self { Self(.notAnIndex(path: path)) }
     static var closed: Self { Self(.closed) }
@@ -39,17 +43,23 @@ public struct StorageSQLError: Error, Sendable, CustomStringConvertible {
         let message: String
         switch code {
         case .cannotCreateDirectory(let path):
-            message = "cannot create the directory for the search index at \(path); check permissions, or that no file has that name"
+            message =
+                "cannot create the directory for the search index at \(path); check permissions, or that no file has that name"
         case .cannotOpen(let path):
-            message = "cannot open the search index at \(path); check that the directory is writable (the index is a cache: deleting the file is safe)"
+            message =
+                "cannot open the search index at \(path); check that the directory is writable (the index is a cache: deleting the file is safe)"
         case .ftsUnavailable:
-            message = "this SQLite has no FTS5 full-text search; rebuild firebreak with the bundled SQLite (sqlite-nio enables FTS5)"
+            message =
+                "this SQLite has no FTS5 full-text search; rebuild firebreak with the bundled SQLite (sqlite-nio enables FTS5)"
         case .queryFailed(let operation):
-            message = "search index \(operation) failed; run the command again, and if it keeps failing delete the index file (it is rebuilt from the runbooks)"
+            message =
+                "search index \(operation) failed; run the command again, and if it keeps failing delete the index file (it is rebuilt from the runbooks)"
         case .corrupt(let path):
-            message = "the search index at \(path) is damaged; delete it (it is rebuilt from the runbooks on the next run)"
+            message =
+                "the search index at \(path) is damaged; delete it (it is rebuilt from the runbooks on the next run)"
         case .notAnIndex(let path):
-            message = "\(path) is an SQLite database of something else, not a search index; it was left untouched — give the index another path"
+            message =
+                "\(path) is an SQLite database of something else, not a search index; it was left untouched — give the index another path"
         case .closed:
             message = "the search index was used after close(); open a new SQLiteSearchIndex"
         }

@@ -8,13 +8,16 @@ import Storage
 enum StoreErrors {
     /// The database was migrated by a newer Firebreak.
     static func newerSchema(found: Int, known: Int) -> StoreError {
-        .unavailable("the database schema is version \(found) but this firebreak knows only up to \(known); run a newer firebreak")
+        .unavailable(
+            "the database schema is version \(found) but this firebreak knows only up to \(known); run a newer firebreak"
+        )
     }
 
     /// The write-ahead log could not be flushed: committed writes may not survive a power loss.
     static func flushFailed(_ path: String, _ call: String, _ code: Int32) -> StoreError {
         .unavailable(
-            "\(call) of \(path) failed: \(String(cString: strerror(code))); the write is committed but may not be on disk, check the disk and the server's log")
+            "\(call) of \(path) failed: \(String(cString: strerror(code))); the write is committed but may not be on disk, check the disk and the server's log"
+        )
     }
 
     /// A write committed while the store was closing, after its last flush.
@@ -34,7 +37,8 @@ enum StoreErrors {
         if let sqlite = error as? SQLiteWriterError {
             switch sqlite.primaryCode {
             case 11, 26: return StoreError.corrupt(sqlite.message)  // SQLITE_CORRUPT, SQLITE_NOTADB
-            case 18: return StoreError.invalid("a value is too large for the database (\(sqlite.message))")  // SQLITE_TOOBIG
+            // SQLITE_TOOBIG
+            case 18: return StoreError.invalid("a value is too large for the database (\(sqlite.message))")
             default: return StoreError.unavailable("SQLite: \(sqlite.message)")
             }
         }
@@ -53,14 +57,18 @@ enum StoreErrors {
     /// Whether a job that failed with `error` should run again in a fresh savepoint: another
     /// replica opened the same key first (unique index), or PostgreSQL broke a lock cycle.
     static func isWriteRace(_ error: any Error) -> Bool {
-        if let postgres = error as? PSQLError { return ["23505", "40P01", "40001"].contains(postgres.serverInfo?[.sqlState]) }
+        if let postgres = error as? PSQLError {
+            return ["23505", "40P01", "40001"].contains(postgres.serverInfo?[.sqlState])
+        }
         return isUniqueViolation(error)
     }
 
     /// Whether `error` is a unique-index clash.
     static func isUniqueViolation(_ error: any Error) -> Bool {
         if let postgres = error as? PSQLError { return postgres.serverInfo?[.sqlState] == "23505" }
-        if let sqlite = error as? SQLiteError { return sqlite.reason == .constraintUniqueFailed || sqlite.reason == .constraintPrimaryKeyFailed }
+        if let sqlite = error as? SQLiteError {
+            return sqlite.reason == .constraintUniqueFailed || sqlite.reason == .constraintPrimaryKeyFailed
+        }
         if let sqlite = error as? SQLiteWriterError { return sqlite.isUniqueViolation }
         return false
     }

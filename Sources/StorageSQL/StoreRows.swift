@@ -48,7 +48,8 @@ enum StoreRows {
         let alert = TrackedAlert(
             fingerprint: try row.decode(column: "fingerprint", as: String.self),
             status: try enumValue(row, "status", AlertStatus.self),
-            labels: try StoreText.map(try row.decode(column: "labels", as: String.self), column: "incident_alerts.labels"),
+            labels: try StoreText.map(
+                try row.decode(column: "labels", as: String.self), column: "incident_alerts.labels"),
             annotations: try StoreText.map(
                 try row.decode(column: "annotations", as: String.self), column: "incident_alerts.annotations"),
             startsAt: date(try row.decode(column: "starts_at", as: Double?.self)),
@@ -66,7 +67,8 @@ enum StoreRows {
             kind: try enumValue(row, "kind", TimelineEventKind.self),
             actor: try row.decode(column: "actor", as: String?.self),
             message: try row.decode(column: "message", as: String.self),
-            details: try StoreText.map(try row.decode(column: "details", as: String.self), column: "timeline_events.details"))
+            details: try StoreText.map(
+                try row.decode(column: "details", as: String.self), column: "timeline_events.details"))
     }
 
     static func delivery(_ row: any SQLRow) throws -> Delivery {
@@ -94,9 +96,12 @@ enum StoreRows {
         Date(timeIntervalSince1970: try row.decode(column: column, as: Double.self))
     }
 
-    static func enumValue<E: RawRepresentable>(_ row: any SQLRow, _ column: String, _: E.Type) throws -> E where E.RawValue == String {
+    static func enumValue<E: RawRepresentable>(_ row: any SQLRow, _ column: String, _: E.Type) throws -> E
+    where E.RawValue == String {
         let raw = try row.decode(column: column, as: String.self)
-        guard let value = E(rawValue: raw) else { throw StoreError.corrupt("column \(column) holds unknown value \(raw.debugDescription)") }
+        guard let value = E(rawValue: raw) else {
+            throw StoreError.corrupt("column \(column) holds unknown value \(raw.debugDescription)")
+        }
         return value
     }
 }

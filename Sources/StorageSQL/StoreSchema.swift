@@ -108,7 +108,9 @@ enum StoreSchema {
             for (index, statements) in all.enumerated() where index + 1 > current {
                 for statement in statements { try await database.raw(SQLQueryString(statement)).run() }
                 let now = Date().timeIntervalSince1970
-                try await database.raw("INSERT INTO schema_migrations (version, applied_at) VALUES (\(bind: index + 1), \(bind: now))").run()
+                try await database.raw(
+                    "INSERT INTO schema_migrations (version, applied_at) VALUES (\(bind: index + 1), \(bind: now))"
+                ).run()
             }
             try await database.raw("COMMIT").run()
             return all.count

@@ -28,7 +28,9 @@ enum StoreText {
     /// The string map in `text`; throws `corrupt` when it is not one.
     static func map(_ text: String, column: String) throws -> [String: String] {
         if text == "{}" { return [:] }
-        guard let object = try? JSONSerialization.jsonObject(with: Data(text.utf8)), let map = object as? [String: String] else {
+        guard let object = try? JSONSerialization.jsonObject(with: Data(text.utf8)),
+            let map = object as? [String: String]
+        else {
             throw StoreError.corrupt("column \(column) does not hold a JSON object of strings")
         }
         return map
@@ -41,7 +43,8 @@ enum StoreText {
             throw StoreError.invalid("\(field()) contains a NUL byte; remove it from the value")
         }
         if indexed, value.utf8.count > maxIndexedBytes {
-            throw StoreError.invalid("\(field()) is \(value.utf8.count) bytes long, more than the \(maxIndexedBytes) allowed; shorten it")
+            throw StoreError.invalid(
+                "\(field()) is \(value.utf8.count) bytes long, more than the \(maxIndexedBytes) allowed; shorten it")
         }
     }
 

@@ -6,7 +6,8 @@ import RunbookLint
 /// `firebreak card`: the quick-reference card, sorted by priority.
 struct CardCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "card", abstract: "Print the quick-reference card: scenario, priority, runbook, MTTR target, alerts, lint status.")
+        commandName: "card",
+        abstract: "Print the quick-reference card: scenario, priority, runbook, MTTR target, alerts, lint status.")
 
     enum Format: String, ExpressibleByArgument, CaseIterable {
         case markdown, html
@@ -20,7 +21,10 @@ struct CardCommand: ParsableCommand {
     @Option(help: "Title of the HTML page.")
     var title = "Runbook quick reference"
 
-    @Flag(help: "Print JSON: an array of card entries {scenario, severity, priority, runbookID, title, mttr, alerts, lintErrors, lintWarnings, file, line, …}.")
+    @Flag(
+        help:
+            "Print JSON: an array of card entries {scenario, severity, priority, runbookID, title, mttr, alerts, lintErrors, lintWarnings, file, line, …}."
+    )
     var json = false
 
     func run() throws {

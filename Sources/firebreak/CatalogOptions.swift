@@ -4,10 +4,14 @@ import RunbookLint
 
 /// Options shared by the catalog commands (`list`, `show`, `card`, `coverage`): where the runbooks and rules are.
 struct CatalogOptions: ParsableArguments {
-    @Option(name: .customLong("path"), help: "Runbook files or directories (default: the config's `runbooks:`, else the current directory).")
+    @Option(
+        name: .customLong("path"),
+        help: "Runbook files or directories (default: the config's `runbooks:`, else the current directory).")
     var paths: [String] = []
 
-    @Option(name: .customLong("rules"), parsing: .upToNextOption, help: "Alert rule files or directories, in addition to the config's `rules:`.")
+    @Option(
+        name: .customLong("rules"), parsing: .upToNextOption,
+        help: "Alert rule files or directories, in addition to the config's `rules:`.")
     var ruleFiles: [String] = []
 
     @Option(help: "Config file (default: firebreak.yml in the current directory, if any).")
@@ -23,7 +27,9 @@ struct CatalogOptions: ParsableArguments {
             return (prefix: parts[0], path: parts.count > 1 ? parts[1] : "")
         }
         do {
-            return try LintEngine(options: LintOptions(paths: paths, ruleFiles: ruleFiles, configPath: config, urlMaps: maps)).run()
+            return try LintEngine(
+                options: LintOptions(paths: paths, ruleFiles: ruleFiles, configPath: config, urlMaps: maps)
+            ).run()
         } catch let error as LintReportError {
             for message in error.messages { Output.error(message) }
             return error.report

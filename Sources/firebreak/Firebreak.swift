@@ -8,8 +8,10 @@ struct Firebreak: AsyncParsableCommand {
         abstract: "Runbooks that are checked, findable, runnable and accountable.",
         version: FirebreakVersion.current,
         subcommands: [
-            LintCommand.self, ListCommand.self, ShowCommand.self, SearchCommand.self, ImportCommand.self, CardCommand.self,
-            CoverageCommand.self, ParseCommand.self, RunCommand.self, RunsCommand.self, ServeCommand.self, TokenCommand.self,
+            LintCommand.self, ListCommand.self, ShowCommand.self, SearchCommand.self, ImportCommand.self,
+            CardCommand.self,
+            CoverageCommand.self, ParseCommand.self, RunCommand.self, RunsCommand.self, ServeCommand.self,
+            TokenCommand.self,
         ])
 }
 

@@ -8,7 +8,9 @@ struct ImportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
         abstract: "Split documents into one runbook file each, with front matter holding what was inferred.",
-        discussion: "Only headings change (to canonical section names); every other line is kept as written. Re-running changes nothing.")
+        discussion:
+            "Only headings change (to canonical section names); every other line is kept as written. Re-running changes nothing."
+    )
 
     @Argument(help: "Markdown documents to import.")
     var files: [String]
@@ -44,14 +46,17 @@ struct ImportCommand: ParsableCommand {
             let document = parser.parse(bytes: [UInt8](data), file: file)
             let text = String(decoding: data, as: UTF8.self)
             let imported = RunbookImporter.split(
-                documentText: text, document: document, sourcePath: file, options: ImportOptions(fixEncoding: fixEncoding))
+                documentText: text, document: document, sourcePath: file,
+                options: ImportOptions(fixEncoding: fixEncoding))
             if imported.isEmpty { Output.error("\(file): no runbook found (a repository README, or no headings)") }
             let directory = out ?? (file as NSString).deletingLastPathComponent
             for runbook in imported {
                 var target = (directory.isEmpty ? "." : directory) + "/" + runbook.fileName
                 var suffix = 2
                 while claimed.contains(target) {
-                    target = (directory.isEmpty ? "." : directory) + "/" + (runbook.fileName as NSString).deletingPathExtension + "-\(suffix).md"
+                    target =
+                        (directory.isEmpty ? "." : directory) + "/"
+                        + (runbook.fileName as NSString).deletingPathExtension + "-\(suffix).md"
                     suffix += 1
                 }
                 claimed.insert(target)
@@ -59,17 +64,26 @@ struct ImportCommand: ParsableCommand {
                 let status = existing == nil ? "created" : existing == runbook.text ? "unchanged" : "updated"
                 if !dryRun && status != "unchanged" {
                     do {
-                        try FileManager.default.createDirectory(atPath: (target as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+                        try FileManager.default.createDirectory(
+                            atPath: (target as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
                         try Data(runbook.text.utf8).write(to: URL(fileURLWithPath: target), options: .atomic)
                     } catch {
-                        Output.error("\(target): cannot write (\(error.localizedDescription)); check the --out directory")
+                        Output.error(
+                            "\(target): cannot write (\(error.localizedDescription)); check the --out directory")
                         throw ExitCode(2)
                     }
                 }
-                rows.append(Row(id: runbook.id, file: target, source: runbook.source, status: dryRun ? "would be \(status)" : status))
+                rows.append(
+                    Row(
+                        id: runbook.id, file: target, source: runbook.source,
+                        status: dryRun ? "would be \(status)" : status))
             }
         }
         if json { return try JSONOutput.write(rows) }
-        for row in rows { Output.standard("\(row.status.padding(toLength: 18, withPad: " ", startingAt: 0)) \(row.file)  [\(row.id)] from \(row.source)\n") }
+        for row in rows {
+            Output.standard(
+                "\(row.status.padding(toLength: 18, withPad: " ", startingAt: 0)) \(row.file)  [\(row.id)] from \(row.source)\n"
+            )
+        }
     }
 }

@@ -6,7 +6,8 @@ import RunbookLint
 struct LintCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "lint",
-        abstract: "Check runbooks and alert rules: structure, shell syntax, unsafe or never-ending commands, links, runbook_url coverage.",
+        abstract:
+            "Check runbooks and alert rules: structure, shell syntax, unsafe or never-ending commands, links, runbook_url coverage.",
         discussion: """
             Exit status: 0 when no finding is at error level, 1 when one is, 2 for usage or I/O errors.
             Example: firebreak lint runbooks/ --rules alerts/ --format sarif > lint.sarif
@@ -16,10 +17,15 @@ struct LintCommand: ParsableCommand {
         case text, json, sarif
     }
 
-    @Argument(help: "Runbook files or directories (default: the config's `runbooks:`, else the current directory). Files named here are linted whatever their extension.")
+    @Argument(
+        help:
+            "Runbook files or directories (default: the config's `runbooks:`, else the current directory). Files named here are linted whatever their extension."
+    )
     var paths: [String] = []
 
-    @Option(name: .customLong("rules"), parsing: .upToNextOption, help: "Alert rule files or directories (Prometheus `groups:` files, PrometheusRule resources).")
+    @Option(
+        name: .customLong("rules"), parsing: .upToNextOption,
+        help: "Alert rule files or directories (Prometheus `groups:` files, PrometheusRule resources).")
     var ruleFiles: [String] = []
 
     @Option(help: "Config file (default: firebreak.yml in the current directory, if any).")
@@ -31,7 +37,9 @@ struct LintCommand: ParsableCommand {
     @Option(help: "Required-section preset, overriding the config: default, prometheus-operator or none.")
     var preset: String?
 
-    @Option(name: .customLong("url-map"), help: "Map absolute runbook URLs to files: PREFIX=PATH (repeatable; PATH relative to the current directory).")
+    @Option(
+        name: .customLong("url-map"),
+        help: "Map absolute runbook URLs to files: PREFIX=PATH (repeatable; PATH relative to the current directory).")
     var urlMaps: [String] = []
 
     @Option(help: "Use shellcheck: auto (when installed), on (required) or off; overrides `lint.shellcheck`.")
@@ -40,7 +48,11 @@ struct LintCommand: ParsableCommand {
     @Flag(help: "Also check that the tools commands use are installed and that health endpoints answer.")
     var full = false
 
-    @Flag(name: .customLong("no-cache"), help: "Ignore and do not update the cache of shell-syntax results, findings and parsed outlines (.firebreak/cache).")
+    @Flag(
+        name: .customLong("no-cache"),
+        help:
+            "Ignore and do not update the cache of shell-syntax results, findings and parsed outlines (.firebreak/cache)."
+    )
     var noCache = false
 
     func validate() throws {
@@ -48,7 +60,8 @@ struct LintCommand: ParsableCommand {
             throw ValidationError("--shellcheck takes auto, on or off (got '\(shellcheck)')")
         }
         for map in urlMaps where !map.contains("=") {
-            throw ValidationError("--url-map takes PREFIX=PATH, for example https://runbooks.example.com/=runbooks/ (got '\(map)')")
+            throw ValidationError(
+                "--url-map takes PREFIX=PATH, for example https://runbooks.example.com/=runbooks/ (got '\(map)')")
         }
     }
 

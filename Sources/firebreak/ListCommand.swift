@@ -6,11 +6,15 @@ import RunbookModel
 /// `firebreak list`: every runbook in the configured roots, with its targets and lint status.
 struct ListCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "list", abstract: "List every runbook: id, title, severity, MTTR target, service, alerts, location, lint status.")
+        commandName: "list",
+        abstract: "List every runbook: id, title, severity, MTTR target, service, alerts, location, lint status.")
 
     @OptionGroup var catalog: CatalogOptions
 
-    @Flag(help: "Print JSON: an array of {id, title, severity, mttr, service, alerts, file, line, lint: {errors, warnings}}.")
+    @Flag(
+        help:
+            "Print JSON: an array of {id, title, severity, mttr, service, alerts, file, line, lint: {errors, warnings}}."
+    )
     var json = false
 
     /// One row of the JSON output.
@@ -46,7 +50,8 @@ struct ListCommand: ParsableCommand {
             return Row(
                 id: runbook.id, title: runbook.title, severity: runbook.metadata.severity?.rawValue,
                 mttr: runbook.metadata.mttr?.compact, service: runbook.metadata.service, alerts: alerts,
-                file: runbook.file, line: runbook.location.line, lint: LintCounts(errors: count.errors, warnings: count.warnings))
+                file: runbook.file, line: runbook.location.line,
+                lint: LintCounts(errors: count.errors, warnings: count.warnings))
         }
         if json { return try JSONOutput.write(rows) }
         let table = TextTable(header: ["ID", "TITLE", "SEVERITY", "MTTR", "ALERTS", "LINT", "WHERE"])
@@ -82,7 +87,8 @@ final class TextTable {
         return rows.map { row in
             row.enumerated().map { column, cell in
                 let clipped = cell.count > widths[column] ? String(cell.prefix(widths[column] - 1)) + "…" : cell
-                return column == row.count - 1 ? clipped : clipped.padding(toLength: widths[column], withPad: " ", startingAt: 0)
+                return column == row.count - 1
+                    ? clipped : clipped.padding(toLength: widths[column], withPad: " ", startingAt: 0)
             }.joined(separator: "  ")
         }.joined(separator: "\n") + "\n"
     }

@@ -8,7 +8,8 @@ import StepExecution
 struct RunCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "run",
-        abstract: "Run a runbook step by step: read-only commands run, mutating ones ask, destructive ones need the runbook id.",
+        abstract:
+            "Run a runbook step by step: read-only commands run, mutating ones ask, destructive ones need the runbook id.",
         discussion: """
             On a terminal each command is confirmed (Enter, y/N, or typing the runbook id). Without a terminal, \
             --auto read-only runs read-only commands only, --yes also mutating ones, and destructive ones need \
@@ -22,16 +23,24 @@ struct RunCommand: AsyncParsableCommand {
     @Option(help: "Run only this step: its number, or a word of its title.")
     var step: String?
 
-    @Option(name: .customLong("param"), help: "A parameter as KEY=VALUE (repeatable); passed to commands as an environment variable.")
+    @Option(
+        name: .customLong("param"),
+        help: "A parameter as KEY=VALUE (repeatable); passed to commands as an environment variable.")
     var params: [String] = []
 
-    @Option(name: .customLong("env-file"), help: "A file of KEY=VALUE lines with parameter values (nothing in it is evaluated).")
+    @Option(
+        name: .customLong("env-file"),
+        help: "A file of KEY=VALUE lines with parameter values (nothing in it is evaluated).")
     var envFile: String?
 
-    @Option(name: .customLong("label"), help: "An alert label as NAME=VALUE (repeatable); label `namespace` supplies $NAMESPACE.")
+    @Option(
+        name: .customLong("label"),
+        help: "An alert label as NAME=VALUE (repeatable); label `namespace` supplies $NAMESPACE.")
     var labels: [String] = []
 
-    @Flag(name: .customLong("dry-run"), help: "Print the plan (steps, commands, classes, parameters, what would run) and run nothing.")
+    @Flag(
+        name: .customLong("dry-run"),
+        help: "Print the plan (steps, commands, classes, parameters, what would run) and run nothing.")
     var dryRun = false
 
     @Option(help: "Run without asking: `read-only` runs read-only commands and skips the others.")
@@ -43,19 +52,26 @@ struct RunCommand: AsyncParsableCommand {
     @Flag(name: .customLong("allow-destructive"), help: "With --yes, also run destructive commands.")
     var allowDestructive = false
 
-    @Option(name: .customLong("choose"), help: "Pick among alternatives without asking: an option number or a word of its label (repeatable; the first that fits a choice is used).")
+    @Option(
+        name: .customLong("choose"),
+        help:
+            "Pick among alternatives without asking: an option number or a word of its label (repeatable; the first that fits a choice is used)."
+    )
     var choices: [String] = []
 
     @Option(help: "Default time bound per command (30s, 5m, 1h); a block's {timeout=…} overrides it.")
     var timeout: String = "60s"
 
-    @Option(name: .customLong("follow-for"), help: "How long to stream a command that never ends (tail -f, kubectl logs -f) before stopping it.")
+    @Option(
+        name: .customLong("follow-for"),
+        help: "How long to stream a command that never ends (tail -f, kubectl logs -f) before stopping it.")
     var followFor: String = "30s"
 
     @Option(help: "Working directory of the commands (default: the current directory).")
     var workdir: String?
 
-    @Option(help: "Incident this run belongs to (tags the run log; with --server, also posts the events to the incident).")
+    @Option(
+        help: "Incident this run belongs to (tags the run log; with --server, also posts the events to the incident).")
     var incident: String?
 
     @Option(help: "Firebreak server URL to post the run's events to (needs --incident).")
@@ -73,19 +89,30 @@ struct RunCommand: AsyncParsableCommand {
     @OptionGroup var catalog: CatalogOptions
 
     func validate() throws {
-        if let auto, auto != "read-only" { throw ValidationError("--auto takes only `read-only`; use --yes to also run mutating commands") }
-        if DurationText.parse(timeout) == nil { throw ValidationError("--timeout '\(timeout)' is not a duration; write it like 30s, 5m or 1h") }
-        if DurationText.parse(followFor) == nil { throw ValidationError("--follow-for '\(followFor)' is not a duration; write it like 30s or 2m") }
-        if server != nil && incident == nil { throw ValidationError("--server needs --incident ID: events are posted to that incident's timeline") }
+        if let auto, auto != "read-only" {
+            throw ValidationError("--auto takes only `read-only`; use --yes to also run mutating commands")
+        }
+        if DurationText.parse(timeout) == nil {
+            throw ValidationError("--timeout '\(timeout)' is not a duration; write it like 30s, 5m or 1h")
+        }
+        if DurationText.parse(followFor) == nil {
+            throw ValidationError("--follow-for '\(followFor)' is not a duration; write it like 30s or 2m")
+        }
+        if server != nil && incident == nil {
+            throw ValidationError("--server needs --incident ID: events are posted to that incident's timeline")
+        }
         if let server, URL(string: server)?.scheme?.hasPrefix("http") != true {
-            throw ValidationError("--server '\(server)' is not an http(s) URL; write it like http://firebreak.internal:8080")
+            throw ValidationError(
+                "--server '\(server)' is not an http(s) URL; write it like http://firebreak.internal:8080")
         }
     }
 
     func run() async throws {
         let interactive = !dryRun && auto == nil && !yes && !json && isatty(STDIN_FILENO) == 1
         if !dryRun && !interactive && auto == nil && !yes {
-            Output.error("standard input is not a terminal, so nothing can be confirmed: pass --auto read-only (read-only commands only), --yes (also mutating ones) or --dry-run")
+            Output.error(
+                "standard input is not a terminal, so nothing can be confirmed: pass --auto read-only (read-only commands only), --yes (also mutating ones) or --dry-run"
+            )
             throw ExitCode(2)
         }
         let runbook = try loadRunbook()
@@ -122,7 +149,8 @@ struct RunCommand: AsyncParsableCommand {
         if json { sinks.append(JSONLinesRunEventSink(handle: .standardOutput)) }
         if !dryRun {
             do {
-                let sink = try FileRunEventSink(runsDirectory: (dataDir as NSString).appendingPathComponent("runs"), runID: runID)
+                let sink = try FileRunEventSink(
+                    runsDirectory: (dataDir as NSString).appendingPathComponent("runs"), runID: runID)
                 fileSink = sink
                 sinks.append(sink)
             } catch let error as RunError {
@@ -131,11 +159,15 @@ struct RunCommand: AsyncParsableCommand {
             }
             if let server, let incident, let url = URL(string: server) {
                 let token = token ?? ProcessInfo.processInfo.environment["FIREBREAK_TOKEN"]
-                sinks.append(HTTPRunEventSink(server: url, incident: incident, token: token, runID: runID, runbook: plan.runbookID) { Output.error($0) })
+                sinks.append(
+                    HTTPRunEventSink(
+                        server: url, incident: incident, token: token, runID: runID, runbook: plan.runbookID
+                    ) { Output.error($0) })
             }
         }
         let session = RunSession(
-            plan: plan, options: options, parameters: parameters, executor: executor, terminal: json ? nil : StandardTerminal(), sinks: sinks)
+            plan: plan, options: options, parameters: parameters, executor: executor,
+            terminal: json ? nil : StandardTerminal(), sinks: sinks)
         do {
             _ = try session.selectedSteps()
             try session.checkParameters()
@@ -182,7 +214,8 @@ struct RunCommand: AsyncParsableCommand {
                 Output.error(
                     document.runbooks.isEmpty
                         ? "\(runbook) holds no runbook; check that it is the Markdown file you meant"
-                        : "\(runbook) holds \(document.runbooks.count) runbooks (\(document.runbooks.map(\.id).joined(separator: ", "))); run one by id: firebreak run ID --path \(runbook)")
+                        : "\(runbook) holds \(document.runbooks.count) runbooks (\(document.runbooks.map(\.id).joined(separator: ", "))); run one by id: firebreak run ID --path \(runbook)"
+                )
                 throw ExitCode(2)
             }
             return only
@@ -190,7 +223,9 @@ struct RunCommand: AsyncParsableCommand {
         let report = try catalog.load()
         let runbooks = report.documents.flatMap(\.runbooks)
         guard let found = runbooks.first(where: { $0.id.caseInsensitiveCompare(runbook) == .orderedSame }) else {
-            Output.error("no runbook file or id '\(runbook)'; `firebreak list` shows the ids, or give the path of a Markdown file")
+            Output.error(
+                "no runbook file or id '\(runbook)'; `firebreak list` shows the ids, or give the path of a Markdown file"
+            )
             throw ExitCode(2)
         }
         return found
@@ -244,7 +279,8 @@ struct PlanView: Encodable {
                 commands: step.items.flatMap { item -> [CommandRow] in
                     switch item {
                     case .command(let c): return [Self.row(c, nil)]
-                    case .choice(let options): return options.flatMap { option in option.commands.map { Self.row($0, option.label) } }
+                    case .choice(let options):
+                        return options.flatMap { option in option.commands.map { Self.row($0, option.label) } }
                     case .notRunnable: return []
                     }
                 })

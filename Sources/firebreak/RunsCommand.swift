@@ -5,12 +5,16 @@ import StepExecution
 /// `firebreak runs [ID]`: the recorded runs, or one run's events.
 struct RunsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "runs", abstract: "List recorded runs, or show one run's events (secrets are already redacted in the log).")
+        commandName: "runs",
+        abstract: "List recorded runs, or show one run's events (secrets are already redacted in the log).")
 
     @Argument(help: "A run id (or a unique prefix of one) to show its events.")
     var id: String?
 
-    @Flag(help: "Print JSON: the list as [{id, runbook, started, status, incident, counts, file}], or one run's events as JSON lines.")
+    @Flag(
+        help:
+            "Print JSON: the list as [{id, runbook, started, status, incident, counts, file}], or one run's events as JSON lines."
+    )
     var json = false
 
     @Option(name: .customLong("data-dir"), help: "Where run logs are (DIR/runs).")
@@ -23,7 +27,9 @@ struct RunsCommand: ParsableCommand {
                 let events = try log.events(of: id)
                 if json {
                     let encoder = RunEvent.makeEncoder()
-                    for event in events { Output.standard(String(decoding: try encoder.encode(event), as: UTF8.self) + "\n") }
+                    for event in events {
+                        Output.standard(String(decoding: try encoder.encode(event), as: UTF8.self) + "\n")
+                    }
                 } else {
                     Output.standard(events.map(RunsCommand.line).joined(separator: "\n") + "\n")
                 }
@@ -35,7 +41,9 @@ struct RunsCommand: ParsableCommand {
             for entry in entries {
                 let counts = entry.counts.keys.sorted().map { "\($0) \(entry.counts[$0]!)" }.joined(separator: ", ")
                 let started = entry.started.map { ISO8601DateFormatter().string(from: $0) } ?? "?"
-                Output.standard("\(entry.id)  \(started)  \(entry.runbook ?? "?")  \(entry.status ?? "unfinished")  \(counts)\(entry.incident.map { "  incident \($0)" } ?? "")\n")
+                Output.standard(
+                    "\(entry.id)  \(started)  \(entry.runbook ?? "?")  \(entry.status ?? "unfinished")  \(counts)\(entry.incident.map { "  incident \($0)" } ?? "")\n"
+                )
             }
         } catch let error as RunError {
             Output.error(error.message)
@@ -61,7 +69,10 @@ struct RunsCommand: ParsableCommand {
         }
         var line = parts.joined(separator: "  ")
         if let output = event.output, !output.isEmpty {
-            line += "\n" + output.split(separator: "\n", omittingEmptySubsequences: false).map { "    | " + $0 }.joined(separator: "\n")
+            line +=
+                "\n"
+                + output.split(separator: "\n", omittingEmptySubsequences: false).map { "    | " + $0 }.joined(
+                    separator: "\n")
         }
         return line
     }

@@ -8,7 +8,9 @@ import StorageSQL
 struct SearchCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "search",
-        abstract: "Find runbooks by symptom, error string, alert name or command (ranked; the index lives in .firebreak/search.sqlite).")
+        abstract:
+            "Find runbooks by symptom, error string, alert name or command (ranked; the index lives in .firebreak/search.sqlite)."
+    )
 
     @Argument(help: "What you see: an error message, an alert name, a symptom.")
     var query: String
@@ -27,11 +29,14 @@ struct SearchCommand: AsyncParsableCommand {
 
     func run() async throws {
         let report = try catalog.load()
-        let base = catalog.config.map { URL(fileURLWithPath: $0).deletingLastPathComponent().path } ?? FileManager.default.currentDirectoryPath
+        let base =
+            catalog.config.map { URL(fileURLWithPath: $0).deletingLastPathComponent().path }
+            ?? FileManager.default.currentDirectoryPath
         let path = (base.isEmpty ? "." : base) + "/.firebreak/search.sqlite"
         let index: SQLiteSearchIndex
         do {
-            try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+            try FileManager.default.createDirectory(
+                atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
             index = try await SQLiteSearchIndex(path: path)
         } catch {
             Output.error("\(error)")

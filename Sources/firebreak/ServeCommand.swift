@@ -9,14 +9,21 @@ struct ServeCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "serve",
         abstract: "Run the server: Alertmanager and PagerDuty ingest, incidents, runbooks, tokens, /metrics.",
-        discussion: "SIGTERM or SIGINT shut down gracefully (in-flight requests finish); SIGHUP reloads the config and re-indexes the runbooks.")
+        discussion:
+            "SIGTERM or SIGINT shut down gracefully (in-flight requests finish); SIGHUP reloads the config and re-indexes the runbooks."
+    )
 
     @OptionGroup var options: ServerOptions
 
-    @Option(help: "HOST:PORT to listen on; port 0 picks a free port (default: the config's server.listen, else 127.0.0.1:8080).")
+    @Option(
+        help:
+            "HOST:PORT to listen on; port 0 picks a free port (default: the config's server.listen, else 127.0.0.1:8080)."
+    )
     var listen: String?
 
-    @Option(name: .customLong("log-level"), help: "trace, debug, info, notice, warning, error or critical (debug logs one line per request).")
+    @Option(
+        name: .customLong("log-level"),
+        help: "trace, debug, info, notice, warning, error or critical (debug logs one line per request).")
     var logLevel: String = "info"
 
     func validate() throws {
@@ -24,7 +31,8 @@ struct ServeCommand: AsyncParsableCommand {
             throw ValidationError("--listen must be HOST:PORT such as 127.0.0.1:8080 (got '\(listen)')")
         }
         guard Logger.Level(rawValue: logLevel) != nil else {
-            throw ValidationError("--log-level must be one of trace, debug, info, notice, warning, error, critical (got '\(logLevel)')")
+            throw ValidationError(
+                "--log-level must be one of trace, debug, info, notice, warning, error, critical (got '\(logLevel)')")
         }
     }
 

@@ -9,10 +9,14 @@ struct ServerOptions: ParsableArguments {
     @Option(help: "Config file (default: firebreak.yml in the current directory, if any).")
     var config: String?
 
-    @Option(name: .customLong("data-dir"), help: "Directory of the SQLite database (default: the config's server.data_dir, else .firebreak).")
+    @Option(
+        name: .customLong("data-dir"),
+        help: "Directory of the SQLite database (default: the config's server.data_dir, else .firebreak).")
     var dataDirectory: String?
 
-    @Option(help: "PostgreSQL URL (postgres://user@host:5432/db) instead of SQLite (default: the config's server.database).")
+    @Option(
+        help: "PostgreSQL URL (postgres://user@host:5432/db) instead of SQLite (default: the config's server.database)."
+    )
     var database: String?
 
     /// The config and the file it came from, with the command-line overrides applied.
@@ -38,7 +42,11 @@ struct ServerOptions: ParsableArguments {
     /// Applies `--data-dir` and `--database` to a config (also on every reload).
     func apply(to config: inout FirebreakConfig) {
         if let dataDirectory {
-            config.server.dataDirectory = URL(fileURLWithPath: dataDirectory, relativeTo: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
+            config.server.dataDirectory =
+                URL(
+                    fileURLWithPath: dataDirectory,
+                    relativeTo: URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
+                )
                 .standardizedFileURL.path
         }
         if let database { config.server.database = database }
@@ -51,7 +59,8 @@ struct ServerOptions: ParsableArguments {
             if config.server.database == nil {
                 try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
             }
-            return try await SQLFirebreakStore.open(url: config.server.database, dataDirectory: directory, logger: logger)
+            return try await SQLFirebreakStore.open(
+                url: config.server.database, dataDirectory: directory, logger: logger)
         } catch {
             Output.error("cannot open the store: \(error)")
             throw ExitCode(2)

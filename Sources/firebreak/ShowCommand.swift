@@ -7,14 +7,18 @@ import ShellAnalysis
 /// `firebreak show ID`: one runbook, its sections and steps, each command with its safety class.
 struct ShowCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "show", abstract: "Show one runbook: metadata, sections, steps, and each command with its safety class.")
+        commandName: "show",
+        abstract: "Show one runbook: metadata, sections, steps, and each command with its safety class.")
 
     @Argument(help: "Runbook id (case-insensitive), as `firebreak list` shows it.")
     var id: String
 
     @OptionGroup var catalog: CatalogOptions
 
-    @Flag(help: "Print JSON: {id, title, file, line, metadata, sections: [{kind, title, line}], steps: [{number, title, line, commands: [{line, language, class, text, alternative}]}], lint: [findings]}.")
+    @Flag(
+        help:
+            "Print JSON: {id, title, file, line, metadata, sections: [{kind, title, line}], steps: [{number, title, line, commands: [{line, language, class, text, alternative}]}], lint: [findings]}."
+    )
     var json = false
 
     @Flag(help: "Print the runbook's Markdown source as written.")
@@ -28,12 +32,20 @@ struct ShowCommand: ParsableCommand {
         let report = try catalog.load()
         let runbooks = report.documents.flatMap(\.runbooks)
         guard let runbook = runbooks.first(where: { $0.id.caseInsensitiveCompare(id) == .orderedSame }) else {
-            let close = runbooks.map(\.id).filter { $0.lowercased().contains(id.lowercased()) || id.lowercased().contains($0.lowercased()) }
-            Output.error("no runbook with id '\(id)'" + (close.isEmpty ? "; `firebreak list` shows the ids" : "; did you mean \(close.prefix(3).joined(separator: ", "))?"))
+            let close = runbooks.map(\.id).filter {
+                $0.lowercased().contains(id.lowercased()) || id.lowercased().contains($0.lowercased())
+            }
+            Output.error(
+                "no runbook with id '\(id)'"
+                    + (close.isEmpty
+                        ? "; `firebreak list` shows the ids"
+                        : "; did you mean \(close.prefix(3).joined(separator: ", "))?"))
             throw ExitCode(2)
         }
         if markdown { return Output.standard(try source(of: runbook)) }
-        let view = RunbookView(runbook: runbook, classifier: CommandClassifier(), findings: report.findings.filter { $0.runbook == runbook.id })
+        let view = RunbookView(
+            runbook: runbook, classifier: CommandClassifier(),
+            findings: report.findings.filter { $0.runbook == runbook.id })
         if json { return try JSONOutput.write(view) }
         Output.standard(view.text())
     }
@@ -112,11 +124,16 @@ struct RunbookView: Encodable {
                     text = String(text.dropLast()) + " " + scriptLines[next].trimmingCharacters(in: .whitespaces)
                 }
                 return CommandRow(
-                    line: block.sourceLine(ofScriptLine: index), language: "shell", class: worst[index]?.rawValue ?? "unknown",
+                    line: block.sourceLine(ofScriptLine: index), language: "shell",
+                    class: worst[index]?.rawValue ?? "unknown",
                     text: text.trimmingCharacters(in: .whitespaces), alternative: alternative(index))
             }
         case .sql:
-            return [CommandRow(line: block.location.line + 1, language: "sql", class: classifier.assessSQL(block.script).rawValue, text: block.script, alternative: nil)]
+            return [
+                CommandRow(
+                    line: block.location.line + 1, language: "sql", class: classifier.assessSQL(block.script).rawValue,
+                    text: block.script, alternative: nil)
+            ]
         default:
             return []
         }
@@ -125,7 +142,9 @@ struct RunbookView: Encodable {
     func text() -> String {
         var output = "\(title ?? "(untitled)")  [\(id)]\n\(file):\(line)\n"
         var facts: [String] = []
-        if let severity = metadata.severity { facts.append("severity \(severity.rawValue)" + (metadata.severityText.map { " (\($0))" } ?? "")) }
+        if let severity = metadata.severity {
+            facts.append("severity \(severity.rawValue)" + (metadata.severityText.map { " (\($0))" } ?? ""))
+        }
         if let mttr = metadata.mttr { facts.append("MTTR target \(mttr.compact)") }
         if !metadata.alerts.isEmpty { facts.append("alerts " + metadata.alerts.joined(separator: ", ")) }
         if let service = metadata.service { facts.append("service \(service)") }
@@ -139,8 +158,12 @@ struct RunbookView: Encodable {
             }
         }
         if !lint.isEmpty {
-            output += "\nLint: \(lint.filter { $0.severity == .error }.count) errors, \(lint.filter { $0.severity == .warning }.count) warnings\n"
-            for finding in lint { output += "   \(finding.location.line): \(finding.severity.rawValue): \(finding.rule): \(finding.message)\n" }
+            output +=
+                "\nLint: \(lint.filter { $0.severity == .error }.count) errors, \(lint.filter { $0.severity == .warning }.count) warnings\n"
+            for finding in lint {
+                output +=
+                    "   \(finding.location.line): \(finding.severity.rawValue): \(finding.rule): \(finding.message)\n"
+            }
         }
         return output
     }

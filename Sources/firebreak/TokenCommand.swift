@@ -7,11 +7,13 @@ import Storage
 /// `firebreak token create|list|revoke`: API tokens, stored hashed.
 struct TokenCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "token", abstract: "Create, list and revoke API tokens (the secret is printed once, stored only as a hash).",
+        commandName: "token",
+        abstract: "Create, list and revoke API tokens (the secret is printed once, stored only as a hash).",
         subcommands: [Create.self, List.self, Revoke.self])
 
     struct Create: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Create a token and print its secret once on standard output.")
+        static let configuration = CommandConfiguration(
+            abstract: "Create a token and print its secret once on standard output.")
 
         @OptionGroup var options: ServerOptions
 
@@ -21,16 +23,21 @@ struct TokenCommand: AsyncParsableCommand {
         @Option(help: "viewer (reads), responder (acts on incidents), admin (everything), ingest (posts alerts).")
         var role: String
 
-        @Flag(name: .customLong("if-missing"), help: "Do nothing (and print nothing) when a token with this name exists.")
+        @Flag(
+            name: .customLong("if-missing"), help: "Do nothing (and print nothing) when a token with this name exists.")
         var ifMissing = false
 
         func validate() throws {
-            guard Role(rawValue: role) != nil else { throw ValidationError("--role must be viewer, responder, admin or ingest (got '\(role)')") }
+            guard Role(rawValue: role) != nil else {
+                throw ValidationError("--role must be viewer, responder, admin or ingest (got '\(role)')")
+            }
         }
 
         func run() async throws {
             try await withStore(options) { store in
-                if ifMissing, try await store.tokens().contains(where: { $0.name == name && $0.revokedAt == nil }) { return }
+                if ifMissing, try await store.tokens().contains(where: { $0.name == name && $0.revokedAt == nil }) {
+                    return
+                }
                 let (_, secret) = try await TokenIssuer(store: store).issue(name: name, role: role)
                 Output.standard(secret + "\n")
             }
@@ -38,7 +45,8 @@ struct TokenCommand: AsyncParsableCommand {
     }
 
     struct List: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List tokens: id, name, role, created, revoked (never secrets).")
+        static let configuration = CommandConfiguration(
+            abstract: "List tokens: id, name, role, created, revoked (never secrets).")
 
         @OptionGroup var options: ServerOptions
 
@@ -59,21 +67,28 @@ struct TokenCommand: AsyncParsableCommand {
                     let encoder = JSONEncoder()
                     encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
                     encoder.dateEncodingStrategy = .iso8601
-                    let rows = tokens.map { Row(id: $0.id, name: $0.name, role: $0.role.rawValue, createdAt: $0.createdAt, revokedAt: $0.revokedAt) }
+                    let rows = tokens.map {
+                        Row(
+                            id: $0.id, name: $0.name, role: $0.role.rawValue, createdAt: $0.createdAt,
+                            revokedAt: $0.revokedAt)
+                    }
                     Output.standard(String(decoding: try encoder.encode(rows), as: UTF8.self) + "\n")
                     return
                 }
                 let formatter = ISO8601DateFormatter()
                 for token in tokens {
                     let revoked = token.revokedAt.map { "  revoked \(formatter.string(from: $0))" } ?? ""
-                    Output.standard("\(token.id)\t\(token.name)\t\(token.role.rawValue)\tcreated \(formatter.string(from: token.createdAt))\(revoked)\n")
+                    Output.standard(
+                        "\(token.id)\t\(token.name)\t\(token.role.rawValue)\tcreated \(formatter.string(from: token.createdAt))\(revoked)\n"
+                    )
                 }
             }
         }
     }
 
     struct Revoke: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Revoke a token by id or name; it stops working at once (within 5 s on running servers).")
+        static let configuration = CommandConfiguration(
+            abstract: "Revoke a token by id or name; it stops working at once (within 5 s on running servers).")
 
         @OptionGroup var options: ServerOptions
 
@@ -83,7 +98,10 @@ struct TokenCommand: AsyncParsableCommand {
         func run() async throws {
             try await withStore(options) { store in
                 let tokens = try await store.tokens()
-                guard let match = tokens.first(where: { String($0.id) == token }) ?? tokens.first(where: { $0.name == token }) else {
+                guard
+                    let match = tokens.first(where: { String($0.id) == token })
+                        ?? tokens.first(where: { $0.name == token })
+                else {
                     Output.error("no token with id or name '\(token)'; `firebreak token list` shows them")
                     throw ExitCode(2)
                 }

@@ -9,7 +9,8 @@ final class CatalogCommandTests: XCTestCase {
     }
 
     func testListJSON() throws {
-        let rows = try XCTUnwrap(try json(FirebreakBinary.run(["list", "--config", "examples/firebreak.yml", "--json"])) as? [[String: Any]])
+        let rows = try XCTUnwrap(
+            try json(FirebreakBinary.run(["list", "--config", "examples/firebreak.yml", "--json"])) as? [[String: Any]])
         XCTAssertEqual(rows.count, 7)
         let api = try XCTUnwrap(rows.first { $0["id"] as? String == "LED-API-001" })
         XCTAssertEqual(Set(api.keys), ["id", "title", "severity", "mttr", "service", "alerts", "file", "line", "lint"])
@@ -21,12 +22,22 @@ final class CatalogCommandTests: XCTestCase {
     }
 
     func testShowClassifiesCommands() throws {
-        let view = try XCTUnwrap(try json(FirebreakBinary.run(["show", "led-001", "--config", "examples/firebreak.yml", "--json"])) as? [String: Any])
+        let view = try XCTUnwrap(
+            try json(FirebreakBinary.run(["show", "led-001", "--config", "examples/firebreak.yml", "--json"]))
+                as? [String: Any])
         XCTAssertEqual(view["id"] as? String, "LED-001")
         let steps = try XCTUnwrap(view["steps"] as? [[String: Any]])
         let commands = steps.flatMap { ($0["commands"] as? [[String: Any]]) ?? [] }
-        XCTAssertTrue(commands.contains { $0["class"] as? String == "read-only" && ($0["text"] as? String)?.hasPrefix("kubectl -n ledger get pods") == true })
-        XCTAssertTrue(commands.contains { $0["class"] as? String == "mutating" && ($0["text"] as? String)?.contains("settlement-ctl retry") == true })
+        XCTAssertTrue(
+            commands.contains {
+                $0["class"] as? String == "read-only"
+                    && ($0["text"] as? String)?.hasPrefix("kubectl -n ledger get pods") == true
+            })
+        XCTAssertTrue(
+            commands.contains {
+                $0["class"] as? String == "mutating"
+                    && ($0["text"] as? String)?.contains("settlement-ctl retry") == true
+            })
         let text = try FirebreakBinary.run(["show", "LED-001", "--config", "examples/firebreak.yml"])
         XCTAssertTrue(text.stdout.contains("[mutating] kubectl -n ledger exec"), text.stdout)
         let source = try FirebreakBinary.run(["show", "LED-001", "--config", "examples/firebreak.yml", "--markdown"])
@@ -36,15 +47,19 @@ final class CatalogCommandTests: XCTestCase {
     }
 
     func testCoverageOfKubePrometheusMatchesLint() throws {
-        let repository = FirebreakBinary.packageRoot.deletingLastPathComponent().appendingPathComponent("shared/corpus/prometheus-operator__runbooks")
+        let repository = FirebreakBinary.packageRoot.deletingLastPathComponent().appendingPathComponent(
+            "shared/corpus/prometheus-operator__runbooks")
         let result = try FirebreakBinary.run(
-            ["coverage", "--rules", "../prometheus-operator__kube-prometheus/manifests",
-             "--url-map", "https://runbooks.prometheus-operator.dev/runbooks/=content/runbooks/", "--json"],
+            [
+                "coverage", "--rules", "../prometheus-operator__kube-prometheus/manifests",
+                "--url-map", "https://runbooks.prometheus-operator.dev/runbooks/=content/runbooks/", "--json",
+            ],
             in: repository)
         let document = try XCTUnwrap(try json(result) as? [String: Any])
         let alerts = try XCTUnwrap(document["alerts"] as? [[String: Any]])
         XCTAssertEqual(alerts.count, 139)
-        let unresolved = Set(alerts.filter { $0["status"] as? String == "unresolved" }.compactMap { $0["alert"] as? String })
+        let unresolved = Set(
+            alerts.filter { $0["status"] as? String == "unresolved" }.compactMap { $0["alert"] as? String })
         XCTAssertEqual(unresolved.count, 26)
         XCTAssertTrue(unresolved.contains("KubeJobNotCompleted"))
         let without = (document["runbooksWithoutAlert"] as? [[String: Any]])?.compactMap { $0["file"] as? String } ?? []
@@ -54,7 +69,8 @@ final class CatalogCommandTests: XCTestCase {
     /// The alert rules shown in a seed link to `github.com/…/blob/main/docs/runbooks/*.md`: unresolved while the files
     /// are absent, resolved once they exist.
     func testSeedAlertRulesResolveOnceTheirRunbooksExist() throws {
-        let seed = FirebreakBinary.packageRoot.deletingLastPathComponent().appendingPathComponent("shared/seeds/000_bb1e40e5d6ff817b.md")
+        let seed = FirebreakBinary.packageRoot.deletingLastPathComponent().appendingPathComponent(
+            "shared/seeds/000_bb1e40e5d6ff817b.md")
         let text = try String(contentsOf: seed, encoding: .utf8)
         let start = try XCTUnwrap(text.range(of: "```yaml\n"))
         let end = try XCTUnwrap(text.range(of: "\n```", range: start.upperBound..<text.endIndex))
@@ -63,7 +79,9 @@ final class CatalogCommandTests: XCTestCase {
         try scratch.write("alerts/rules.yml", yaml)
         try scratch.write("docs/index.md", "# Index\n")
 
-        let before = try XCTUnwrap(try json(FirebreakBinary.run(["coverage", "--rules", "alerts", "--json"], in: scratch.url)) as? [String: Any])
+        let before = try XCTUnwrap(
+            try json(FirebreakBinary.run(["coverage", "--rules", "alerts", "--json"], in: scratch.url))
+                as? [String: Any])
         let beforeAlerts = try XCTUnwrap(before["alerts"] as? [[String: Any]])
         XCTAssertEqual(beforeAlerts.count, 7)
         XCTAssertTrue(beforeAlerts.allSatisfy { $0["status"] as? String == "unresolved" }, "\(beforeAlerts)")
@@ -71,7 +89,9 @@ final class CatalogCommandTests: XCTestCase {
         let names = Set(beforeAlerts.compactMap { ($0["link"] as? String).map { ($0 as NSString).lastPathComponent } })
         XCTAssertEqual(names.count, 6)
         for name in names { try scratch.write("docs/runbooks/\(name)", "# \(name)\n\n## Symptoms\n") }
-        let after = try XCTUnwrap(try json(FirebreakBinary.run(["coverage", "--rules", "alerts", "--json"], in: scratch.url)) as? [String: Any])
+        let after = try XCTUnwrap(
+            try json(FirebreakBinary.run(["coverage", "--rules", "alerts", "--json"], in: scratch.url))
+                as? [String: Any])
         let afterAlerts = try XCTUnwrap(after["alerts"] as? [[String: Any]])
         XCTAssertTrue(afterAlerts.allSatisfy { $0["status"] as? String == "resolved" }, "\(afterAlerts)")
         XCTAssertEqual(Set(afterAlerts.flatMap { ($0["runbooks"] as? [String]) ?? [] }).count, 6)
@@ -86,13 +106,17 @@ final class SearchCommandTests: XCTestCase {
         for name in try FileManager.default.contentsOfDirectory(atPath: examples.path) {
             try scratch.write("runbooks/\(name)", try Data(contentsOf: examples.appendingPathComponent(name)))
         }
-        let result = try FirebreakBinary.run(["search", "replica replay lag", "--path", "runbooks", "--json"], in: scratch.url)
+        let result = try FirebreakBinary.run(
+            ["search", "replica replay lag", "--path", "runbooks", "--json"], in: scratch.url)
         XCTAssertEqual(result.status, 0, result.stderr)
         let hits = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [[String: Any]])
         XCTAssertEqual(hits.first?["id"] as? String, "LED-DB-002", result.stdout)
-        XCTAssertTrue(Set(hits.first?.keys ?? [:].keys).isSuperset(of: ["id", "title", "file", "line", "score", "snippet"]))
-        XCTAssertTrue(FileManager.default.fileExists(atPath: scratch.url.appendingPathComponent(".firebreak/search.sqlite").path))
-        let hostile = try FirebreakBinary.run(["search", "NEAR( \"x* OR AND ))", "--path", "runbooks"], in: scratch.url)
+        XCTAssertTrue(
+            Set(hits.first?.keys ?? [:].keys).isSuperset(of: ["id", "title", "file", "line", "score", "snippet"]))
+        XCTAssertTrue(
+            FileManager.default.fileExists(atPath: scratch.url.appendingPathComponent(".firebreak/search.sqlite").path))
+        let hostile = try FirebreakBinary.run(
+            ["search", "NEAR( \"x* OR AND ))", "--path", "runbooks"], in: scratch.url)
         XCTAssertEqual(hostile.status, 0, hostile.stderr)
     }
 }

@@ -15,12 +15,15 @@ struct FirebreakBinary {
 
     /// The executable built beside the test bundle (`.build/<config>/firebreak`).
     static var url: URL {
-        let besideTests = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("firebreak")
+        let besideTests = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+            .appendingPathComponent("firebreak")
         if FileManager.default.isExecutableFile(atPath: besideTests.path) { return besideTests }
         return packageRoot.appendingPathComponent(".build/debug/firebreak")
     }
 
-    static func run(_ arguments: [String], in directory: URL = packageRoot, timeout: TimeInterval = 120) throws -> Result {
+    static func run(
+        _ arguments: [String], in directory: URL = packageRoot, timeout: TimeInterval = 120
+    ) throws -> Result {
         let process = Process()
         process.executableURL = url
         process.arguments = arguments

@@ -19,11 +19,15 @@ final class ImportCardCommandTests: XCTestCase {
         XCTAssertFalse(written.contains("âœ"), "--fix-encoding repairs double encoding")
 
         let again = try FirebreakBinary.run(["import", seed, "--out", scratch.url.path, "--fix-encoding", "--json"])
-        let againRows = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(again.stdout.utf8)) as? [[String: String]])
+        let againRows = try XCTUnwrap(
+            try JSONSerialization.jsonObject(with: Data(again.stdout.utf8)) as? [[String: String]])
         XCTAssertEqual(Set(againRows.map { $0["status"] }), ["unchanged"])
 
-        let imported = try FirebreakBinary.run(["import", scratch.url.appendingPathComponent("rb-001.md").path, "--json"])
-        let importedRows = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(imported.stdout.utf8)) as? [[String: String]])
+        let imported = try FirebreakBinary.run([
+            "import", scratch.url.appendingPathComponent("rb-001.md").path, "--json",
+        ])
+        let importedRows = try XCTUnwrap(
+            try JSONSerialization.jsonObject(with: Data(imported.stdout.utf8)) as? [[String: String]])
         XCTAssertEqual(importedRows.map { $0["status"] }, ["unchanged"], "import of import output is a no-op")
 
         let dry = try Scratch()
@@ -38,11 +42,15 @@ final class ImportCardCommandTests: XCTestCase {
         let rows = markdown.lines.filter { $0.hasPrefix("| ") }.dropFirst()
         XCTAssertTrue(rows.first?.hasPrefix("| Service down | P0 | RB-001") ?? false, markdown.stdout)
         let entries = try XCTUnwrap(
-            try JSONSerialization.jsonObject(with: Data(FirebreakBinary.run(["card", "--path", seeds.path, "--json"]).stdout.utf8)) as? [[String: Any]])
+            try JSONSerialization.jsonObject(
+                with: Data(FirebreakBinary.run(["card", "--path", seeds.path, "--json"]).stdout.utf8))
+                as? [[String: Any]])
         let order = ["critical": 0, "high": 1, "medium": 2, "low": 3, "info": 4]
         let ranks = entries.map { order[$0["severity"] as? String ?? ""] ?? 5 }
         XCTAssertEqual(ranks, ranks.sorted())
-        let html = try FirebreakBinary.run(["card", "--path", seeds.path, "--format", "html", "--title", "<Ops & on-call>"])
+        let html = try FirebreakBinary.run([
+            "card", "--path", seeds.path, "--format", "html", "--title", "<Ops & on-call>",
+        ])
         XCTAssertTrue(html.stdout.contains("&lt;Ops &amp; on-call&gt;"), "titles are escaped")
         XCTAssertFalse(html.stdout.contains("<script src"), "no external resources")
     }

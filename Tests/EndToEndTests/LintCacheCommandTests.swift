@@ -19,11 +19,16 @@ final class LintCacheCommandTests: XCTestCase {
 
     func testCachedRunsPrintWhatUncachedRunsPrint() throws {
         let scratch = try Scratch()
-        try scratch.write("rb/disk.md", "---\nid: disk\nlast_reviewed: 2020-01-01\n---\n# Disk full\n\nSee [cleanup](cleanup.md#purge).\n\n```bash\nrm -rf /var/tmp/cache\n```\n")
+        try scratch.write(
+            "rb/disk.md",
+            "---\nid: disk\nlast_reviewed: 2020-01-01\n---\n# Disk full\n\nSee [cleanup](cleanup.md#purge).\n\n```bash\nrm -rf /var/tmp/cache\n```\n"
+        )
         try scratch.write("rb/cleanup.md", "# Cleanup\n\n## Purge\n\n```bash\nif true; then\n```\n")
         try scratch.write("rb/other.md", "---\nid: disk\n---\n# Disk again\n")
         try assertCachedRunMatches(scratch)
-        XCTAssertTrue(FileManager.default.fileExists(atPath: scratch.url.appendingPathComponent(".firebreak/cache/findings").path))
+        XCTAssertTrue(
+            FileManager.default.fileExists(atPath: scratch.url.appendingPathComponent(".firebreak/cache/findings").path)
+        )
 
         try scratch.write("rb/cleanup.md", "# Cleanup\n\n## Vacuum\n\n```bash\necho ok\n```\n")
         let edited = try lint(scratch, cached: true)

@@ -7,7 +7,8 @@ final class LintCommandTests: XCTestCase {
         let scratch = try Scratch()
         try scratch.write(
             "ok.md",
-            "# Ledger API slow\n\n## Symptoms\np99 over 2 s.\n\n## Diagnosis\n```bash\nkubectl -n ledger get pods\n```\n\n## Resolution\n```bash\nkubectl -n ledger rollout restart deploy/api\n```\n\n## Verification\n```bash\nkubectl -n ledger rollout status deploy/api --timeout=120s\n```\n")
+            "# Ledger API slow\n\n## Symptoms\np99 over 2 s.\n\n## Diagnosis\n```bash\nkubectl -n ledger get pods\n```\n\n## Resolution\n```bash\nkubectl -n ledger rollout restart deploy/api\n```\n\n## Verification\n```bash\nkubectl -n ledger rollout status deploy/api --timeout=120s\n```\n"
+        )
         let result = try FirebreakBinary.run(["lint", "ok.md", "--no-cache"], in: scratch.url)
         XCTAssertEqual(result.status, 0, result.stdout + result.stderr)
         XCTAssertTrue(result.stdout.hasSuffix("0 errors, 0 warnings, 0 notes\n"), result.stdout)
@@ -48,7 +49,8 @@ final class LintCommandTests: XCTestCase {
         XCTAssertEqual(json.status, 1)
         let object = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
         let findings = try XCTUnwrap(object["findings"] as? [[String: Any]])
-        XCTAssertTrue(findings.contains { $0["rule"] as? String == "shell-syntax" && $0["line"] as? Int == 4 }, json.stdout)
+        XCTAssertTrue(
+            findings.contains { $0["rule"] as? String == "shell-syntax" && $0["line"] as? Int == 4 }, json.stdout)
         let sarif = try FirebreakBinary.run(["lint", "r.md", "--format", "sarif", "--no-cache"], in: scratch.url)
         let log = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(sarif.stdout.utf8)) as? [String: Any])
         XCTAssertEqual(log["version"] as? String, "2.1.0")
@@ -56,7 +58,10 @@ final class LintCommandTests: XCTestCase {
 
     // MARK: Bad input: a finding or an error naming file and line, exit 1 or 2, never a crash or a hang.
 
-    private func lintOne(_ name: String, _ data: Data, expect rule: String, line: Int, _ file: StaticString = #filePath, _ at: UInt = #line) throws {
+    private func lintOne(
+        _ name: String, _ data: Data, expect rule: String, line: Int, _ file: StaticString = #filePath,
+        _ at: UInt = #line
+    ) throws {
         let scratch = try Scratch()
         try scratch.write(name, data)
         let result = try FirebreakBinary.run(["lint", name, "--no-cache"], in: scratch.url)
@@ -66,7 +71,9 @@ final class LintCommandTests: XCTestCase {
     }
 
     func testBinaryFile() throws {
-        try lintOne("image.md", Data([0x23, 0x20, 0x54, 0x0A, 0x89, 0x50, 0x4E, 0x47, 0x00, 0x00, 0x1A]), expect: "encoding", line: 2)
+        try lintOne(
+            "image.md", Data([0x23, 0x20, 0x54, 0x0A, 0x89, 0x50, 0x4E, 0x47, 0x00, 0x00, 0x1A]), expect: "encoding",
+            line: 2)
     }
 
     func testInvalidUTF8() throws {
@@ -81,12 +88,18 @@ final class LintCommandTests: XCTestCase {
     }
 
     func testTenThousandDeepNesting() throws {
-        try lintOne("deep.md", Data(("# Deep\n\n" + String(repeating: "- ", count: 10_000) + "x\n").utf8), expect: "markdown-structure", line: 3)
-        try lintOne("quotes.md", Data(("# Deep\n\n" + String(repeating: "> ", count: 10_000) + "x\n").utf8), expect: "markdown-structure", line: 3)
+        try lintOne(
+            "deep.md", Data(("# Deep\n\n" + String(repeating: "- ", count: 10_000) + "x\n").utf8),
+            expect: "markdown-structure", line: 3)
+        try lintOne(
+            "quotes.md", Data(("# Deep\n\n" + String(repeating: "> ", count: 10_000) + "x\n").utf8),
+            expect: "markdown-structure", line: 3)
     }
 
     func testUnterminatedFence() throws {
-        try lintOne("fence.md", Data("# Fence\n\n## Diagnosis\n\n```bash\nkubectl get pods\n\n## Resolution\n".utf8), expect: "markdown-structure", line: 5)
+        try lintOne(
+            "fence.md", Data("# Fence\n\n## Diagnosis\n\n```bash\nkubectl get pods\n\n## Resolution\n".utf8),
+            expect: "markdown-structure", line: 5)
     }
 
     func testBrokenFrontMatter() throws {

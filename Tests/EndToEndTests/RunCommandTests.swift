@@ -17,7 +17,9 @@ final class RunCommandTests: XCTestCase {
         XCTAssertFalse(exists(scratch, "mutated.txt"), "a mutating command ran under --auto read-only")
         XCTAssertTrue(exists(scratch, "victim.txt"), "a destructive command ran under --auto read-only")
         XCTAssertFalse(exists(scratch, "chose-first.txt") || exists(scratch, "chose-second.txt"))
-        let decisions = try RunHarness.events(in: scratch.url).filter { $0["event"] as? String == "command" }.map { $0["decision"] as? String ?? "" }
+        let decisions = try RunHarness.events(in: scratch.url).filter { $0["event"] as? String == "command" }.map {
+            $0["decision"] as? String ?? ""
+        }
         XCTAssertEqual(decisions, ["ran", "skipped", "skipped"])
     }
 
@@ -32,11 +34,13 @@ final class RunCommandTests: XCTestCase {
         XCTAssertTrue(exists(scratch, "chose-second.txt"))
         XCTAssertFalse(exists(scratch, "chose-first.txt"), "both alternatives ran")
 
-        let flagOnly = try RunHarness.run(["run", "gate.md", "--auto", "read-only", "--allow-destructive"], in: scratch.url)
+        let flagOnly = try RunHarness.run(
+            ["run", "gate.md", "--auto", "read-only", "--allow-destructive"], in: scratch.url)
         XCTAssertEqual(flagOnly.status, 0, flagOnly.stderr)
         XCTAssertTrue(exists(scratch, "victim.txt"), "destructive ran with --allow-destructive alone")
 
-        let both = try RunHarness.run(["run", "gate.md", "--yes", "--allow-destructive", "--step", "3"], in: scratch.url)
+        let both = try RunHarness.run(
+            ["run", "gate.md", "--yes", "--allow-destructive", "--step", "3"], in: scratch.url)
         XCTAssertEqual(both.status, 0, both.stderr)
         XCTAssertFalse(exists(scratch, "victim.txt"), "destructive did not run with both flags")
     }
@@ -64,7 +68,9 @@ final class RunCommandTests: XCTestCase {
     }
 
     func testInjectionPayloadsNeverRunInAnyPath() throws {
-        let payloads = ["$(touch PWNED)", "`touch PWNED`", "\"; touch PWNED; \"", "'$(id)'; touch PWNED", "x\ntouch PWNED"]
+        let payloads = [
+            "$(touch PWNED)", "`touch PWNED`", "\"; touch PWNED; \"", "'$(id)'; touch PWNED", "x\ntouch PWNED",
+        ]
         let runbook = """
             # Injection
 
@@ -88,11 +94,14 @@ final class RunCommandTests: XCTestCase {
                 ["--param", "VALUE=\(payload)"], ["--env-file", "values.env"],
                 ["--label", "value=\(payload)", "--label", "namespace=\(payload)"],
             ] {
-                let result = try RunHarness.run(["run", "inject.md", "--auto", "read-only"] + arguments, in: scratch.url, environment: ["FROM_ENV": payload, "VALUE": payload])
+                let result = try RunHarness.run(
+                    ["run", "inject.md", "--auto", "read-only"] + arguments, in: scratch.url,
+                    environment: ["FROM_ENV": payload, "VALUE": payload])
                 XCTAssertEqual(result.status, 0, "payload \(escaped): \(result.stderr) \(result.stdout)")
                 XCTAssertFalse(exists(scratch, "PWNED"), "payload \(escaped) via \(arguments.first!) executed")
             }
-            let printed = try RunHarness.run(["run", "inject.md", "--auto", "read-only", "--param", "VALUE=\(payload)"], in: scratch.url)
+            let printed = try RunHarness.run(
+                ["run", "inject.md", "--auto", "read-only", "--param", "VALUE=\(payload)"], in: scratch.url)
             XCTAssertTrue(printed.stdout.contains("value: \(payload.split(separator: "\n").first!)"), printed.stdout)
         }
     }
@@ -130,7 +139,8 @@ final class RunCommandTests: XCTestCase {
             echo after-the-bounds
             ```
             """)
-        let result = try RunHarness.run(["run", "bounds.md", "--yes", "--timeout", "2s", "--follow-for", "2s"], in: scratch.url)
+        let result = try RunHarness.run(
+            ["run", "bounds.md", "--yes", "--timeout", "2s", "--follow-for", "2s"], in: scratch.url)
         XCTAssertTrue(result.stdout.contains("after-the-bounds"), result.stdout)
         XCTAssertEqual(result.status, 1, "timed-out commands are failures; the followed one is not")
         let commands = try RunHarness.events(in: scratch.url).filter { $0["event"] as? String == "command" }
@@ -158,7 +168,8 @@ final class RunCommandTests: XCTestCase {
             echo "prefix${SERVICE_TOKEN}suffix and more"
             ```
             """)
-        let run = try RunHarness.run(["run", "secret.md", "--auto", "read-only"], in: scratch.url, environment: ["SERVICE_TOKEN": secret])
+        let run = try RunHarness.run(
+            ["run", "secret.md", "--auto", "read-only"], in: scratch.url, environment: ["SERVICE_TOKEN": secret])
         XCTAssertEqual(run.status, 0, run.stderr)
         XCTAssertFalse(run.stdout.contains(secret), run.stdout)
         let log = try RunHarness.logs(in: scratch.url)
@@ -179,9 +190,12 @@ final class RunCommandTests: XCTestCase {
     func testJSONPrintsEventsAndMissingParameterIsAUsageError() throws {
         let scratch = try Scratch()
         try scratch.write("gate.md", RunHarness.gated)
-        let json = try RunHarness.run(["run", "gate.md", "--auto", "read-only", "--json", "--incident", "INC-42"], in: scratch.url)
+        let json = try RunHarness.run(
+            ["run", "gate.md", "--auto", "read-only", "--json", "--incident", "INC-42"], in: scratch.url)
         XCTAssertEqual(json.status, 0, json.stderr)
-        let kinds = try json.stdout.split(separator: "\n").map { try JSONSerialization.jsonObject(with: Data($0.utf8)) as! [String: Any] }
+        let kinds = try json.stdout.split(separator: "\n").map {
+            try JSONSerialization.jsonObject(with: Data($0.utf8)) as! [String: Any]
+        }
         XCTAssertEqual(kinds.first?["event"] as? String, "run_started")
         XCTAssertEqual(kinds.first?["incident"] as? String, "INC-42")
         XCTAssertEqual(kinds.last?["event"] as? String, "run_finished")

@@ -10,7 +10,9 @@ enum RunHarness {
         var seconds: Double
     }
 
-    static func run(_ arguments: [String], in directory: URL, environment extra: [String: String] = [:], timeout: TimeInterval = 120) throws -> Result {
+    static func run(
+        _ arguments: [String], in directory: URL, environment extra: [String: String] = [:], timeout: TimeInterval = 120
+    ) throws -> Result {
         let process = Process()
         process.executableURL = FirebreakBinary.url
         process.arguments = arguments
@@ -54,7 +56,9 @@ enum RunHarness {
 
     /// The events of the single run log in `directory`.
     static func events(in directory: URL) throws -> [[String: Any]] {
-        try logs(in: directory).split(separator: "\n").map { try JSONSerialization.jsonObject(with: Data($0.utf8)) as! [String: Any] }
+        try logs(in: directory).split(separator: "\n").map {
+            try JSONSerialization.jsonObject(with: Data($0.utf8)) as! [String: Any]
+        }
     }
 
     /// A runbook with one read-only, one mutating and one destructive step, and a choice.

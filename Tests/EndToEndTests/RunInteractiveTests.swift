@@ -16,7 +16,9 @@ final class RunInteractiveTests: XCTestCase {
 
     /// Waits until the screen shows `text` `count` times, or fails with the screen after 20 s.
     @discardableResult
-    private func waitFor(_ text: String, count: Int = 1, file: StaticString = #filePath, line: UInt = #line) throws -> String {
+    private func waitFor(
+        _ text: String, count: Int = 1, file: StaticString = #filePath, line: UInt = #line
+    ) throws -> String {
         let deadline = Date().addingTimeInterval(20)
         var shown = ""
         while Date() < deadline {
@@ -107,7 +109,8 @@ final class RunInteractiveTests: XCTestCase {
             """)
         try scratch.write("victim.txt", "delete me")
         session = "fbrun-\(UUID().uuidString.prefix(8))"
-        let command = "cd '\(scratch.url.path)' && '\(FirebreakBinary.url.path)' run interactive.md; echo EXIT=$?; sleep 600"
+        let command =
+            "cd '\(scratch.url.path)' && '\(FirebreakBinary.url.path)' run interactive.md; echo EXIT=$?; sleep 600"
         _ = try tmux(["new-session", "-d", "-s", session, "-x", "160", "-y", "50", command])
 
         try waitFor("Enter to run")
@@ -142,7 +145,8 @@ final class RunInteractiveTests: XCTestCase {
 
         XCTAssertTrue(final.contains("typed: $(touch PWNED)"), final)
         XCTAssertTrue(final.contains("EXIT=0"), final)
-        XCTAssertFalse(final.split(separator: "\n").contains { $0.trimmingCharacters(in: .whitespaces) == "first-way-ran" }, final)
+        XCTAssertFalse(
+            final.split(separator: "\n").contains { $0.trimmingCharacters(in: .whitespaces) == "first-way-ran" }, final)
         let files = try FileManager.default.contentsOfDirectory(atPath: scratch.url.path)
         XCTAssertTrue(files.contains("mutated.txt"), "\(files)")
         XCTAssertFalse(files.contains("declined.txt"), "\(files)")

@@ -2,7 +2,7 @@ import Foundation
 import XCTest
 
 #if canImport(FoundationNetworking)
-    import FoundationNetworking
+import FoundationNetworking
 #endif
 
 /// `firebreak run --incident ID --server URL` against a real `firebreak serve`: the run's commands
@@ -39,18 +39,23 @@ final class RunServerHandoffTests: XCTestCase {
         let ingest = try token(role: "ingest", data: data, in: scratch.url)
         let responder = try token(role: "responder", data: data, in: scratch.url)
 
-        let server = try ServerProcess(arguments: ["serve", "--config", "firebreak.yml", "--data-dir", data, "--listen", "127.0.0.1:0"], in: scratch.url)
+        let server = try ServerProcess(
+            arguments: ["serve", "--config", "firebreak.yml", "--data-dir", data, "--listen", "127.0.0.1:0"],
+            in: scratch.url)
         defer { server.stop() }
         let base = try server.waitForURL()
 
         let alert: [String: Any] = [
             "version": "4", "groupKey": "{}:{alertname=\"QueueBacklog\"}", "status": "firing", "receiver": "firebreak",
-            "groupLabels": ["alertname": "QueueBacklog"], "commonLabels": ["alertname": "QueueBacklog", "namespace": "orders"],
+            "groupLabels": ["alertname": "QueueBacklog"],
+            "commonLabels": ["alertname": "QueueBacklog", "namespace": "orders"],
             "commonAnnotations": [:], "externalURL": "http://alertmanager", "truncatedAlerts": 0,
             "alerts": [
                 [
-                    "status": "firing", "labels": ["alertname": "QueueBacklog", "namespace": "orders"], "annotations": [:],
-                    "startsAt": "2026-11-23T10:00:00Z", "endsAt": "0001-01-01T00:00:00Z", "generatorURL": "", "fingerprint": "f1",
+                    "status": "firing", "labels": ["alertname": "QueueBacklog", "namespace": "orders"],
+                    "annotations": [:],
+                    "startsAt": "2026-11-23T10:00:00Z", "endsAt": "0001-01-01T00:00:00Z", "generatorURL": "",
+                    "fingerprint": "f1",
                 ]
             ],
         ]
@@ -65,7 +70,8 @@ final class RunServerHandoffTests: XCTestCase {
             ], in: scratch.url)
         XCTAssertEqual(run.status, 0, run.stderr)
         XCTAssertFalse(run.stderr.contains("warning"), run.stderr)
-        XCTAssertFalse(FileManager.default.fileExists(atPath: scratch.url.appendingPathComponent("mutated-by-run").path))
+        XCTAssertFalse(
+            FileManager.default.fileExists(atPath: scratch.url.appendingPathComponent("mutated-by-run").path))
 
         let timeline = try HTTP.send("GET", base + "/api/v1/incidents/\(incident)/timeline", token: admin)
         XCTAssertEqual(timeline.status, 200, timeline.text)
@@ -82,21 +88,28 @@ final class RunServerHandoffTests: XCTestCase {
     func testAViewerTokenCannotRecordARunAndTheRunStillSucceeds() throws {
         let scratch = try Scratch()
         try scratch.write("firebreak.yml", Data("runbooks:\n  - runbooks\n".utf8))
-        try scratch.write("runbooks/one.md", Data("---\nid: ONE-1\n---\n# One\n\n## Diagnosis\n\n```bash\ntrue\n```\n".utf8))
+        try scratch.write(
+            "runbooks/one.md", Data("---\nid: ONE-1\n---\n# One\n\n## Diagnosis\n\n```bash\ntrue\n```\n".utf8))
         let data = scratch.url.appendingPathComponent("data").path
         let viewer = try token(role: "viewer", data: data, in: scratch.url)
-        let server = try ServerProcess(arguments: ["serve", "--config", "firebreak.yml", "--data-dir", data, "--listen", "127.0.0.1:0"], in: scratch.url)
+        let server = try ServerProcess(
+            arguments: ["serve", "--config", "firebreak.yml", "--data-dir", data, "--listen", "127.0.0.1:0"],
+            in: scratch.url)
         defer { server.stop() }
         let base = try server.waitForURL()
         let run = try FirebreakBinary.run(
-            ["run", "ONE-1", "--config", "firebreak.yml", "--auto", "read-only", "--incident", "1", "--server", base, "--token", viewer],
+            [
+                "run", "ONE-1", "--config", "firebreak.yml", "--auto", "read-only", "--incident", "1", "--server", base,
+                "--token", viewer,
+            ],
             in: scratch.url)
         XCTAssertEqual(run.status, 0, run.stderr)
         XCTAssertTrue(run.stderr.contains("403"), "the refusal is reported: \(run.stderr)")
     }
 
     private func token(role: String, data: String, in directory: URL) throws -> String {
-        let result = try FirebreakBinary.run(["token", "create", "--name", "e2e-\(role)", "--role", role, "--data-dir", data], in: directory)
+        let result = try FirebreakBinary.run(
+            ["token", "create", "--name", "e2e-\(role)", "--role", role, "--data-dir", data], in: directory)
         XCTAssertEqual(result.status, 0, result.stderr)
         return result.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
     }

@@ -18,7 +18,9 @@ final class ServerSettingsTests: XCTestCase {
         XCTAssertEqual(server.pagerDutyIntegrations.first?.routingKey.count, 32)
         XCTAssertEqual(server.severityMap["disaster"], "critical")
         let text = try String(contentsOf: example, encoding: .utf8)
-        for key in ConfigDecoder.serverKeys + ["max_body_bytes", "max_alerts", "max_labels", "max_value_bytes", "routing_key", "integrations"] {
+        for key in ConfigDecoder.serverKeys + [
+            "max_body_bytes", "max_alerts", "max_labels", "max_value_bytes", "routing_key", "integrations",
+        ] {
             XCTAssertTrue(text.contains(key + ":"), "example does not document server key \(key)")
         }
     }
@@ -44,7 +46,9 @@ final class ServerSettingsTests: XCTestCase {
         XCTAssertEqual(config.server.limits.maxBodyBytes, 1000)
         XCTAssertEqual(config.server.severityMap, ["blocker": "critical"])
         XCTAssertEqual(config.server.serviceLabels, ["team"])
-        XCTAssertEqual(config.server.pagerDutyIntegrations, [PagerDutyIntegration(name: "synthetics", routingKey: "abcdefabcdefabcdefabcdefabcdef12")])
+        XCTAssertEqual(
+            config.server.pagerDutyIntegrations,
+            [PagerDutyIntegration(name: "synthetics", routingKey: "abcdefabcdefabcdefabcdefabcdef12")])
     }
 
     func testBadValuesNameTheirPath() {
@@ -54,7 +58,10 @@ final class ServerSettingsTests: XCTestCase {
             ("server:\n  limits: {max_alerts: -1}\n", "server.limits.max_alerts"),
             ("server:\n  severity_map: {x: urgent}\n", "server.severity_map.x"),
             ("server:\n  database: mysql://x\n", "server.database"),
-            ("server:\n  pagerduty:\n    integrations:\n      - {name: a, routing_key: short}\n", "server.pagerduty.integrations[0].routing_key"),
+            (
+                "server:\n  pagerduty:\n    integrations:\n      - {name: a, routing_key: short}\n",
+                "server.pagerduty.integrations[0].routing_key"
+            ),
             ("server:\n  pagerduty:\n    integrations:\n      - {name: a}\n", "server.pagerduty.integrations[0]"),
         ]
         for (yaml, path) in cases {

@@ -1,8 +1,9 @@
-@testable import FirebreakServer
 import FirebreakTesting
 import Foundation
 import NIOCore
 import XCTest
+
+@testable import FirebreakServer
 
 /// The hand-written webhook reader must accept exactly what `JSONDecoder` accepts for
 /// ``AlertmanagerWebhook`` and produce the same value, and refuse the rest with a path.
@@ -74,7 +75,9 @@ final class AlertmanagerWebhookParseTests: XCTestCase {
             var buffer = ByteBuffer()
             buffer.writeBytes(bytes)
             let parsed = try? AlertmanagerWebhook.parse(buffer)
-            XCTAssertEqual(parsed, reference, "round \(round): \(message(buffer)) in \(String(decoding: bytes, as: UTF8.self).debugDescription)")
+            XCTAssertEqual(
+                parsed, reference,
+                "round \(round): \(message(buffer)) in \(String(decoding: bytes, as: UTF8.self).debugDescription)")
             if parsed != nil { accepted += 1 }
         }
         // Some mutations land in ignored or string content and must still be accepted.
@@ -87,10 +90,14 @@ final class AlertmanagerWebhookParseTests: XCTestCase {
             message(#"{"version":"4","groupKey":"k","status":"firing","alerts":[{"status":"firing"}]}"#),
             "alerts[0].labels is missing; add it")
         XCTAssertEqual(
-            message(#"{"version":"4","groupKey":"k","status":"firing","alerts":[{"status":"firing","labels":{"a":1}}]}"#),
+            message(
+                #"{"version":"4","groupKey":"k","status":"firing","alerts":[{"status":"firing","labels":{"a":1}}]}"#),
             "alerts[0].labels.a must be a string")
-        XCTAssertEqual(message(#"{"version":null,"groupKey":"k","status":"firing","alerts":[]}"#), "version must be a string, not null")
-        XCTAssertEqual(message(#"{"version":"4","groupKey":"k","status":"firing","alerts":{}}"#), "alerts must be an array")
+        XCTAssertEqual(
+            message(#"{"version":null,"groupKey":"k","status":"firing","alerts":[]}"#),
+            "version must be a string, not null")
+        XCTAssertEqual(
+            message(#"{"version":"4","groupKey":"k","status":"firing","alerts":{}}"#), "alerts must be an array")
         XCTAssertEqual(message(#"[1,2]"#), "the body must be an object")
         XCTAssertEqual(message(""), "the body is empty; send a JSON object")
         XCTAssertTrue(message("{not json").hasPrefix("the body is not valid JSON ("), message("{not json"))

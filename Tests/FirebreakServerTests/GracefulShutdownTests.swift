@@ -41,7 +41,9 @@ actor GatedStore: FirebreakStore {
         await inner.close()
     }
 
-    func acknowledge(key: String, by actor: String?, at: Date, requestID: String?, using engine: IncidentEngine) async throws -> Incident? {
+    func acknowledge(
+        key: String, by actor: String?, at: Date, requestID: String?, using engine: IncidentEngine
+    ) async throws -> Incident? {
         try await inner.acknowledge(key: key, by: actor, at: at, requestID: requestID, using: engine)
     }
     func acknowledge(id: Int64, by actor: String?, at: Date, using engine: IncidentEngine) async throws -> Incident {
@@ -54,11 +56,15 @@ actor GatedStore: FirebreakStore {
         try await inner.appendTimeline(incidentID: id, events: events)
     }
     func incident(id: Int64) async throws -> Incident? { try await inner.incident(id: id) }
-    func incidents(matching query: IncidentQuery) async throws -> IncidentPage { try await inner.incidents(matching: query) }
+    func incidents(matching query: IncidentQuery) async throws -> IncidentPage {
+        try await inner.incidents(matching: query)
+    }
     func timeline(incidentID id: Int64, after: Int64?, limit: Int) async throws -> [TimelineEvent] {
         try await inner.timeline(incidentID: id, after: after, limit: limit)
     }
-    func deliveries(after: Int64?, limit: Int) async throws -> [Delivery] { try await inner.deliveries(after: after, limit: limit) }
+    func deliveries(after: Int64?, limit: Int) async throws -> [Delivery] {
+        try await inner.deliveries(after: after, limit: limit)
+    }
     func openIncidentCounts() async throws -> [IncidentSeverity: Int] { try await inner.openIncidentCounts() }
     func createToken(_ token: TokenRecord) async throws -> TokenRecord { try await inner.createToken(token) }
     func token(secretHash: String) async throws -> TokenRecord? { try await inner.token(secretHash: secretHash) }

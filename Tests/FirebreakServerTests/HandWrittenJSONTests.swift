@@ -1,8 +1,9 @@
 import FirebreakTesting
 import Foundation
 import RunbookModel
-@testable import FirebreakServer
 import XCTest
+
+@testable import FirebreakServer
 
 /// Text the server writes by hand on hot paths equals what `JSONEncoder` writes, and random ids
 /// have the documented shape.
@@ -20,13 +21,16 @@ final class HandWrittenJSONTests: XCTestCase {
             XCTAssertEqual(JSONText.quoted(string), String(expected), "byte \(byte)")
         }
         let unicode = "ünï 日本 🔥 /path"
-        XCTAssertEqual(JSONText.quoted(unicode), String(String(decoding: try encoder.encode([unicode]), as: UTF8.self).dropFirst().dropLast()))
+        XCTAssertEqual(
+            JSONText.quoted(unicode),
+            String(String(decoding: try encoder.encode([unicode]), as: UTF8.self).dropFirst().dropLast()))
     }
 
     func testTheIngestAnswerIsWhatJSONEncoderWrites() throws {
         let views = [
             IngestView(incidentID: 42, opened: true, deliveryID: 7, requestID: "req-1"),
-            IngestView(incidentID: nil, opened: false, deliveryID: Int64.max, requestID: #"a "quoted" \ id/with/slashes"#),
+            IngestView(
+                incidentID: nil, opened: false, deliveryID: Int64.max, requestID: #"a "quoted" \ id/with/slashes"#),
             IngestView(incidentID: -1, opened: false, deliveryID: 0, requestID: ""),
         ]
         for view in views {
@@ -53,7 +57,9 @@ final class HandWrittenJSONTests: XCTestCase {
         XCTAssertEqual(TokenAuthenticator.bearerSecret("Bearer fbk_abc"), "fbk_abc")
         XCTAssertEqual(TokenAuthenticator.bearerSecret("bEARER   fbk_abc \t"), "fbk_abc")
         XCTAssertEqual(TokenAuthenticator.bearerSecret("BEARER fbk_é"), "fbk_é")
-        for header in ["Bearer", "Bearer ", "Bearer  \t ", "Basic fbk_abc", "Bearerx fbk_abc", "fbk_abc", "", "Bearär fbk"] {
+        for header in [
+            "Bearer", "Bearer ", "Bearer  \t ", "Basic fbk_abc", "Bearerx fbk_abc", "fbk_abc", "", "Bearär fbk",
+        ] {
             XCTAssertNil(TokenAuthenticator.bearerSecret(header), header)
         }
     }

@@ -30,16 +30,21 @@ final class OpsTests: XCTestCase {
         }
     }
 
-    func testMetricsCountRequestsIngestAndOpenIncidents() async throws { try await Self.metricsCountRequestsIngestAndOpenIncidents(try await ServerFixture.make()) }
+    func testMetricsCountRequestsIngestAndOpenIncidents() async throws {
+        try await Self.metricsCountRequestsIngestAndOpenIncidents(try await ServerFixture.make())
+    }
 
     static func metricsCountRequestsIngestAndOpenIncidents(_ fixture: ServerFixture) async throws {
         try await fixture.test { client in
             for key in ["a", "b"] {
                 _ = try await client.execute(
                     uri: "/api/v1/alerts/alertmanager", method: .post, headers: fixture.headers(.ingest),
-                    body: Webhook.body(groupKey: key, alerts: [
-                        Webhook.Alert(name: "A", fingerprint: "1", labels: ["severity": "critical"]), Webhook.Alert(name: "A", fingerprint: "2"),
-                    ]))
+                    body: Webhook.body(
+                        groupKey: key,
+                        alerts: [
+                            Webhook.Alert(name: "A", fingerprint: "1", labels: ["severity": "critical"]),
+                            Webhook.Alert(name: "A", fingerprint: "2"),
+                        ]))
             }
             _ = try await client.execute(uri: "/api/v1/incidents", method: .get)
             let metrics = try await client.execute(uri: "/metrics", method: .get)
@@ -67,7 +72,9 @@ final class OpsTests: XCTestCase {
             XCTAssertEqual(document["openapi"] as? String, "3.1.0")
             let paths = try XCTUnwrap(document["paths"] as? [String: [String: Any]])
             var documented: Set<String> = []
-            for (path, methods) in paths { for method in methods.keys { documented.insert("\(method.uppercased()) \(path)") } }
+            for (path, methods) in paths {
+                for method in methods.keys { documented.insert("\(method.uppercased()) \(path)") }
+            }
             XCTAssertEqual(documented, Set(RouteTable.all.map { "\($0.method.rawValue) \($0.path)" }))
             for spec in RouteTable.all {
                 let operation = try XCTUnwrap(paths[spec.path]?[spec.method.rawValue.lowercased()] as? [String: Any])
@@ -83,11 +90,18 @@ final class OpsTests: XCTestCase {
             let check = SchemaCheck(document: document)
             let opened = try await client.execute(
                 uri: "/api/v1/alerts/alertmanager", method: .post, headers: fixture.headers(.ingest),
-                body: Webhook.body(groupKey: "g", alerts: [Webhook.Alert(name: "LedgerAPIHighErrorRate", fingerprint: "f")]))
+                body: Webhook.body(
+                    groupKey: "g", alerts: [Webhook.Alert(name: "LedgerAPIHighErrorRate", fingerprint: "f")]))
             let id = try XCTUnwrap(opened.json["incident_id"] as? Int)
             let calls: [(RouteID, String, HTTPRequest.Method, Role?, ByteBuffer?, Int)] = [
-                (.ingestAlertmanager, "/api/v1/alerts/alertmanager", .post, .ingest, Webhook.body(groupKey: "h", alerts: [Webhook.Alert(name: "A", fingerprint: "x")]), 200),
-                (.ingestPagerDuty, "/v2/enqueue", .post, .ingest, PagerDutyTests.event("trigger", payload: PagerDutyTests.payload), 202),
+                (
+                    .ingestAlertmanager, "/api/v1/alerts/alertmanager", .post, .ingest,
+                    Webhook.body(groupKey: "h", alerts: [Webhook.Alert(name: "A", fingerprint: "x")]), 200
+                ),
+                (
+                    .ingestPagerDuty, "/v2/enqueue", .post, .ingest,
+                    PagerDutyTests.event("trigger", payload: PagerDutyTests.payload), 202
+                ),
                 (.ingestPagerDuty, "/v2/enqueue", .post, .ingest, PagerDutyTests.event("trigger"), 400),
                 (.listIncidents, "/api/v1/incidents", .get, .viewer, nil, 200),
                 (.getIncident, "/api/v1/incidents/\(id)", .get, .viewer, nil, 200),
@@ -99,18 +113,24 @@ final class OpsTests: XCTestCase {
                 (.getRunbook, "/api/v1/runbooks/LED-API-001", .get, .viewer, nil, 200),
                 (.searchRunbooks, "/api/v1/runbooks/search?q=latency", .get, .viewer, nil, 200),
                 (.listTokens, "/api/v1/tokens", .get, .admin, nil, 200),
-                (.createToken, "/api/v1/tokens", .post, .admin, ByteBuffer(json: ["name": "doc", "role": "viewer"]), 201),
+                (
+                    .createToken, "/api/v1/tokens", .post, .admin, ByteBuffer(json: ["name": "doc", "role": "viewer"]),
+                    201
+                ),
                 (.listDeliveries, "/api/v1/deliveries", .get, .admin, nil, 200),
                 (.healthReady, "/health/ready", .get, nil, nil, 200),
                 (.healthLive, "/health/live", .get, nil, nil, 200),
             ]
             for (route, uri, method, role, body, status) in calls {
-                let answer = try await client.execute(uri: uri, method: method, headers: fixture.headers(role), body: body)
+                let answer = try await client.execute(
+                    uri: uri, method: method, headers: fixture.headers(role), body: body)
                 XCTAssertEqual(answer.status.code, status, "\(uri): \(answer.text)")
                 let spec = RouteTable.spec(route)
                 let operation = paths[spec.path]?[spec.method.rawValue.lowercased()] as? [String: Any]
                 let documentedResponse = (operation?["responses"] as? [String: Any])?[String(status)] as? [String: Any]
-                let schema = ((documentedResponse?["content"] as? [String: Any])?["application/json"] as? [String: Any])?["schema"] as? [String: Any]
+                let schema =
+                    ((documentedResponse?["content"] as? [String: Any])?["application/json"] as? [String: Any])?[
+                        "schema"] as? [String: Any]
                 guard let schema else { return XCTFail("\(uri): status \(status) is not documented") }
                 let value = try JSONSerialization.jsonObject(with: Data(buffer: answer.body))
                 XCTAssertEqual(check.problems(value, against: schema), [], uri)

@@ -14,7 +14,8 @@ final class SQLiteServerTests: XCTestCase {
     private var stores: [SQLFirebreakStore] = []
 
     override func setUpWithError() throws {
-        directory = FileManager.default.temporaryDirectory.appendingPathComponent("firebreak-server-sqlite-\(UUID().uuidString)")
+        directory = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "firebreak-server-sqlite-\(UUID().uuidString)")
     }
 
     override func tearDown() async throws {
@@ -56,11 +57,14 @@ final class SQLiteServerTests: XCTestCase {
     func testBadInputStoresNothing() async throws {
         let fixture = try await fixture()
         try await fixture.test { client in
-            let huge = Webhook.Alert(name: "A", fingerprint: "f", labels: ["pod": String(repeating: "p", count: 70_000)])
+            let huge = Webhook.Alert(
+                name: "A", fingerprint: "f", labels: ["pod": String(repeating: "p", count: 70_000)])
             let nul = Webhook.Alert(name: "A", fingerprint: "f", labels: ["x": "a\u{0}b"])
             let bodies: [ByteBuffer] = [
-                ByteBuffer(string: "{garbage"), Webhook.body(groupKey: "g", alerts: [huge]), Webhook.body(groupKey: "g", alerts: [nul]),
-                Webhook.body(groupKey: "g", alerts: (0..<10_001).map { Webhook.Alert(name: "A", fingerprint: "\($0)") }),
+                ByteBuffer(string: "{garbage"), Webhook.body(groupKey: "g", alerts: [huge]),
+                Webhook.body(groupKey: "g", alerts: [nul]),
+                Webhook.body(
+                    groupKey: "g", alerts: (0..<10_001).map { Webhook.Alert(name: "A", fingerprint: "\($0)") }),
                 ByteBuffer(bytes: [0x7B, 0xFF, 0x7D]),
             ]
             for body in bodies {

@@ -18,7 +18,11 @@ struct SchemaCheck {
             return each.contains(where: \.isEmpty) ? [] : ["\(path): matches none of anyOf: \(each.flatMap { $0 })"]
         }
         var types: [String] = []
-        if let type = schema["type"] as? String { types = [type] } else if let list = schema["type"] as? [String] { types = list }
+        if let type = schema["type"] as? String {
+            types = [type]
+        } else if let list = schema["type"] as? [String] {
+            types = list
+        }
         if !types.isEmpty, !types.contains(where: { matches(value, $0) }) {
             return ["\(path): expected \(types.joined(separator: "|")), got \(Swift.type(of: value))"]
         }
@@ -27,7 +31,9 @@ struct SchemaCheck {
         }
         var found: [String] = []
         if let object = value as? [String: Any] {
-            for name in schema["required"] as? [String] ?? [] where object[name] == nil { found.append("\(path).\(name): required but missing") }
+            for name in schema["required"] as? [String] ?? [] where object[name] == nil {
+                found.append("\(path).\(name): required but missing")
+            }
             let properties = schema["properties"] as? [String: Any] ?? [:]
             for (name, child) in object {
                 if let property = properties[name] as? [String: Any] {

@@ -25,7 +25,8 @@ final class ManualClock: @unchecked Sendable {
 
 /// A server over the example runbooks, with one token per role.
 struct ServerFixture {
-    static let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent()
     static let exampleConfig = repositoryRoot.appendingPathComponent("examples/firebreak.yml")
     static let routingKey = "0123456789abcdef0123456789abcdef"
 
@@ -34,7 +35,8 @@ struct ServerFixture {
     let clock: ManualClock
     let secrets: [Role: String]
 
-    static func make(store: (any FirebreakStore)? = nil, configFile: URL = exampleConfig) async throws -> ServerFixture {
+    static func make(store: (any FirebreakStore)? = nil, configFile: URL = exampleConfig) async throws -> ServerFixture
+    {
         let store = store ?? InMemoryFirebreakStore()
         let clock = ManualClock()
         var secrets: [Role: String] = [:]
@@ -45,7 +47,8 @@ struct ServerFixture {
         var logger = Logger(label: "firebreak-test")
         logger.logLevel = .critical
         let config = try FirebreakConfig.load(from: configFile)
-        let app = try await FirebreakApplication(config: config, configFile: configFile, store: store, logger: logger, now: { clock.now })
+        let app = try await FirebreakApplication(
+            config: config, configFile: configFile, store: store, logger: logger, now: { clock.now })
         return ServerFixture(store: store, app: app, clock: clock, secrets: secrets)
     }
 
@@ -73,19 +76,23 @@ enum Webhook {
         var annotations: [String: String] = [:]
     }
 
-    static func body(groupKey: String, status: String = "firing", alerts: [Alert], commonLabels: [String: String] = [:]) -> ByteBuffer {
+    static func body(
+        groupKey: String, status: String = "firing", alerts: [Alert], commonLabels: [String: String] = [:]
+    ) -> ByteBuffer {
         let alertObjects: [[String: Any]] = alerts.map { alert in
             var labels = alert.labels
             labels["alertname"] = alert.name
             return [
                 "status": alert.status, "labels": labels, "annotations": alert.annotations,
-                "startsAt": "2027-01-15T08:00:00.000Z", "endsAt": alert.status == "firing" ? "0001-01-01T00:00:00Z" : "2027-01-15T08:30:00Z",
+                "startsAt": "2027-01-15T08:00:00.000Z",
+                "endsAt": alert.status == "firing" ? "0001-01-01T00:00:00Z" : "2027-01-15T08:30:00Z",
                 "generatorURL": "http://prometheus.example/graph", "fingerprint": alert.fingerprint,
             ]
         }
         let object: [String: Any] = [
             "version": "4", "groupKey": groupKey, "status": status, "receiver": "firebreak",
-            "groupLabels": ["alertname": alerts.first?.name ?? ""], "commonLabels": commonLabels, "commonAnnotations": [:],
+            "groupLabels": ["alertname": alerts.first?.name ?? ""], "commonLabels": commonLabels,
+            "commonAnnotations": [:],
             "externalURL": "http://alertmanager.example", "truncatedAlerts": 0, "alerts": alertObjects,
         ]
         return ByteBuffer(bytes: try! JSONSerialization.data(withJSONObject: object))

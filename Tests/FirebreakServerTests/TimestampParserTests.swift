@@ -1,6 +1,7 @@
-@testable import FirebreakServer
 import Foundation
 import XCTest
+
+@testable import FirebreakServer
 
 final class TimestampParserTests: XCTestCase {
     func testRFC3339FormsGiveTheInstantFoundationGives() throws {
@@ -24,7 +25,8 @@ final class TimestampParserTests: XCTestCase {
 
     func testAnythingElseIsRefused() {
         for text in [
-            "", "2026-01-13", "2026-01-13T10:00:00", "2026-13-01T00:00:00Z", "2026-01-32T00:00:00Z", "2026-01-13T24:00:00Z",
+            "", "2026-01-13", "2026-01-13T10:00:00", "2026-13-01T00:00:00Z", "2026-01-32T00:00:00Z",
+            "2026-01-13T24:00:00Z",
             "2026-01-13T10:60:00Z", "2026-01-13T10:00:00.Z", "2026-01-13T10:00:00Z ", "2026-01-13T10:00:00+0200",
             "２０２６-01-13T10:00:00Z", "yesterday",
         ] {

@@ -6,23 +6,31 @@ final class IncidentEngineIngestTests: XCTestCase {
     let engine = IncidentEngine()
     let t0 = Date(timeIntervalSince1970: 1_772_366_400)
 
-    func alert(_ fingerprint: String, _ status: AlertStatus = .firing, labels: [String: String] = [:], startsAt: Date? = nil) -> IncomingAlert {
+    func alert(
+        _ fingerprint: String, _ status: AlertStatus = .firing, labels: [String: String] = [:], startsAt: Date? = nil
+    ) -> IncomingAlert {
         IncomingAlert(
-            fingerprint: fingerprint, status: status, labels: ["alertname": "Alert\(fingerprint)"].merging(labels) { $1 },
+            fingerprint: fingerprint, status: status,
+            labels: ["alertname": "Alert\(fingerprint)"].merging(labels) { $1 },
             annotations: ["summary": "summary \(fingerprint)"], startsAt: startsAt)
     }
 
-    func note(_ alerts: [IncomingAlert], at seconds: Double = 0, labels: [String: String] = [:], summary: String? = nil,
-              runbook: RunbookAttachment? = nil, severity: IncidentSeverity? = nil) -> AlertNotification {
+    func note(
+        _ alerts: [IncomingAlert], at seconds: Double = 0, labels: [String: String] = [:], summary: String? = nil,
+        runbook: RunbookAttachment? = nil, severity: IncidentSeverity? = nil
+    ) -> AlertNotification {
         AlertNotification(
             source: .alertmanager, key: "group", summary: summary, commonLabels: labels, alerts: alerts,
             receivedAt: t0.addingTimeInterval(seconds), runbook: runbook, severity: severity)
     }
 
     func testFiringAlertOnNewKeyOpensTriggeredIncident() throws {
-        let decision = try XCTUnwrap(engine.ingest(
-            note([alert("a", startsAt: t0.addingTimeInterval(-30)), alert("b", .resolved)], labels: ["service": "ledger", "severity": "P1"],
-                 summary: "Ledger down"), open: nil))
+        let decision = try XCTUnwrap(
+            engine.ingest(
+                note(
+                    [alert("a", startsAt: t0.addingTimeInterval(-30)), alert("b", .resolved)],
+                    labels: ["service": "ledger", "severity": "P1"],
+                    summary: "Ledger down"), open: nil))
         XCTAssertTrue(decision.opened)
         XCTAssertEqual(decision.incident.status, .triggered)
         XCTAssertEqual(decision.incident.title, "Ledger down")
@@ -74,7 +82,8 @@ final class IncidentEngineIngestTests: XCTestCase {
 
     func testAllAlertsResolvedResolvesTheIncident() throws {
         let open = try XCTUnwrap(engine.ingest(note([alert("a"), alert("b")]), open: nil)).incident
-        let decision = try XCTUnwrap(engine.ingest(note([alert("a", .resolved), alert("b", .resolved)], at: 60), open: open))
+        let decision = try XCTUnwrap(
+            engine.ingest(note([alert("a", .resolved), alert("b", .resolved)], at: 60), open: open))
         XCTAssertEqual(decision.incident.status, .resolved)
         XCTAssertEqual(decision.incident.resolvedAt, t0.addingTimeInterval(60))
         XCTAssertNil(decision.incident.resolvedBy)
@@ -104,24 +113,30 @@ final class IncidentEngineIngestTests: XCTestCase {
         let open = try XCTUnwrap(engine.ingest(note([alert("a", labels: ["severity": "warning"])]), open: nil)).incident
         XCTAssertEqual(open.severity, .warning)
         let runbook = RunbookAttachment(id: "RB-1", reason: .suggestion)
-        let raised = try XCTUnwrap(engine.ingest(note([alert("b", labels: ["severity": "critical"])], at: 1, runbook: runbook), open: open))
+        let raised = try XCTUnwrap(
+            engine.ingest(note([alert("b", labels: ["severity": "critical"])], at: 1, runbook: runbook), open: open))
         XCTAssertEqual(raised.incident.severity, .critical)
         XCTAssertEqual(raised.incident.runbook, runbook)
         XCTAssertEqual(raised.events.map(\.kind), [.alertJoined, .runbookAttached])
         XCTAssertEqual(raised.events.last?.message, "Suggested runbook: RB-1")
         let other = RunbookAttachment(id: "RB-2", reason: .annotation)
-        let lowered = try XCTUnwrap(engine.ingest(note([alert("c", labels: ["severity": "info"])], at: 2, runbook: other), open: raised.incident))
+        let lowered = try XCTUnwrap(
+            engine.ingest(
+                note([alert("c", labels: ["severity": "info"])], at: 2, runbook: other), open: raised.incident))
         XCTAssertEqual(lowered.incident.severity, .critical, "severity never lowers")
         XCTAssertEqual(lowered.incident.runbook, runbook, "the first runbook stays")
     }
 
     func testServerSeverityWinsOverLabelsAndUnknownLabelsGiveUnknown() throws {
-        let mapped = try XCTUnwrap(engine.ingest(note([alert("a", labels: ["severity": "critical"])], severity: .info), open: nil))
+        let mapped = try XCTUnwrap(
+            engine.ingest(note([alert("a", labels: ["severity": "critical"])], severity: .info), open: nil))
         XCTAssertEqual(mapped.incident.severity, .info)
         let unknown = try XCTUnwrap(engine.ingest(note([alert("a", labels: ["severity": "bogus"])]), open: nil))
         XCTAssertEqual(unknown.incident.severity, .unknown)
-        let custom = IncidentEngine(settings: IncidentEngineSettings(severityByLabel: ["bogus": .high], serviceLabels: ["team"]))
-        let decided = try XCTUnwrap(custom.ingest(note([alert("a", labels: ["severity": "BOGUS", "team": "core"])]), open: nil))
+        let custom = IncidentEngine(
+            settings: IncidentEngineSettings(severityByLabel: ["bogus": .high], serviceLabels: ["team"]))
+        let decided = try XCTUnwrap(
+            custom.ingest(note([alert("a", labels: ["severity": "BOGUS", "team": "core"])]), open: nil))
         XCTAssertEqual(decided.incident.severity, .high)
         XCTAssertEqual(decided.incident.service, "core")
     }

@@ -20,7 +20,9 @@ final class AlertmanagerIntegrationTests: XCTestCase {
         let startsAt = Date().addingTimeInterval(-60)
         func alert(_ instance: String, endsAt: Date? = nil) -> [String: Any] {
             var alert: [String: Any] = [
-                "labels": ["alertname": "LedgerApiErrors", "cluster": cluster, "instance": instance, "severity": "critical"],
+                "labels": [
+                    "alertname": "LedgerApiErrors", "cluster": cluster, "instance": instance, "severity": "critical",
+                ],
                 "annotations": ["summary": "5xx on \(instance)"],
                 "startsAt": rfc3339(startsAt),
                 "generatorURL": "http://127.0.0.1/graph",
@@ -31,7 +33,9 @@ final class AlertmanagerIntegrationTests: XCTestCase {
         let incidents = IncidentProbe(api: server.admin, cluster: cluster)
 
         try await alertmanager.push([alert("api-1"), alert("api-2")])
-        let opened = try await incidents.waitFor("one incident with the two fingerprints") { $0.fingerprints.count == 2 }
+        let opened = try await incidents.waitFor("one incident with the two fingerprints") {
+            $0.fingerprints.count == 2
+        }
         var expected = try await alertmanager.fingerprints(matching: ["cluster": cluster])
         XCTAssertEqual(opened.fingerprints, expected, "the incident holds Alertmanager's fingerprints")
         XCTAssertEqual(opened.status, "triggered")

@@ -58,9 +58,10 @@ final class AlertmanagerProcess {
     /// The fingerprints Alertmanager gave the alerts whose labels include `labels`.
     func fingerprints(matching labels: [String: String]) async throws -> Set<String> {
         let alerts = try await api.get("/api/v2/alerts").json as? [[String: Any]] ?? []
-        return Set(alerts.compactMap { alert -> String? in
-            let own = alert["labels"] as? [String: String] ?? [:]
-            return labels.allSatisfy { own[$0.key] == $0.value } ? alert["fingerprint"] as? String : nil
-        })
+        return Set(
+            alerts.compactMap { alert -> String? in
+                let own = alert["labels"] as? [String: String] ?? [:]
+                return labels.allSatisfy { own[$0.key] == $0.value } ? alert["fingerprint"] as? String : nil
+            })
     }
 }

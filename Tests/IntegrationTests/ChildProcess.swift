@@ -12,8 +12,10 @@ final class ChildProcess: @unchecked Sendable {
     private let exited = DispatchSemaphore(value: 0)
 
     /// Starts `executable` with `arguments`; output goes to `log`.
-    init(_ name: String, executable: URL, arguments: [String], log: URL, environment: [String: String] = [:],
-         directory: URL = IntegrationPaths.packageRoot) throws {
+    init(
+        _ name: String, executable: URL, arguments: [String], log: URL, environment: [String: String] = [:],
+        directory: URL = IntegrationPaths.packageRoot
+    ) throws {
         self.name = name
         self.log = log
         _ = FileManager.default.createFile(atPath: log.path, contents: nil)

@@ -23,7 +23,8 @@ final class FirebreakServerProcess {
                 "--listen", "127.0.0.1:\(port)",
             ],
             log: scratch.path("firebreak.log"))
-        try await process.waitUntilAnswering(JSONHTTP(base: "http://127.0.0.1:\(port)"), path: "/health/ready", seconds: 60)
+        try await process.waitUntilAnswering(
+            JSONHTTP(base: "http://127.0.0.1:\(port)"), path: "/health/ready", seconds: 60)
     }
 
     /// The API as the admin.
@@ -33,7 +34,9 @@ final class FirebreakServerProcess {
         let out = scratch.path("token-\(role).out")
         let child = try ChildProcess(
             "firebreak token create", executable: IntegrationPaths.firebreak,
-            arguments: ["token", "create", "--name", "integration-\(role)", "--role", role, "--data-dir", dataDir.path],
+            arguments: [
+                "token", "create", "--name", "integration-\(role)", "--role", role, "--data-dir", dataDir.path,
+            ],
             log: out)
         let status = child.wait(timeout: 60)
         let lines = child.output.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }

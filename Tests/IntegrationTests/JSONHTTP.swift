@@ -19,7 +19,9 @@ struct JSONHTTP {
     var token: String?
 
     /// Sends `method path` with `json` (any JSONSerialization value) as the body.
-    func send(_ method: String, _ path: String, json: Any? = nil, headers: [String: String] = [:]) async throws -> Response {
+    func send(
+        _ method: String, _ path: String, json: Any? = nil, headers: [String: String] = [:]
+    ) async throws -> Response {
         guard let url = URL(string: base + path) else { throw IntegrationError("bad URL \(base + path)") }
         var request = URLRequest(url: url, timeoutInterval: 15)
         request.httpMethod = method

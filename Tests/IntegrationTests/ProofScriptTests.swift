@@ -14,7 +14,8 @@ final class ProofScriptTests: XCTestCase {
     }
 
     func testFuzzingTheAPIFindsNoServerErrorAndNothingOffTheDocument() throws {
-        let result = try runScript("fuzz-api", ["bash", "scripts/fuzz-api.sh"], environment: ["MAX_EXAMPLES": "30"], timeout: 1200)
+        let result = try runScript(
+            "fuzz-api", ["bash", "scripts/fuzz-api.sh"], environment: ["MAX_EXAMPLES": "30"], timeout: 1200)
         XCTAssertEqual(result.status, 0, "schemathesis found problems:\n\(result.output.suffix(20000))")
         // Three runs (admin, ingest, token revocation), each of which must have tested operations.
         let tested = result.output.split(separator: "\n").compactMap { line -> Int? in
@@ -38,7 +39,9 @@ final class ProofScriptTests: XCTestCase {
         XCTAssertEqual(row?[3], "0", result.output)
     }
 
-    private func runScript(_ name: String, _ command: [String], environment: [String: String] = [:], timeout: TimeInterval)
+    private func runScript(
+        _ name: String, _ command: [String], environment: [String: String] = [:], timeout: TimeInterval
+    )
         throws -> (status: Int32, output: String)
     {
         let scratch = try IntegrationScratch("firebreak-\(name)")

@@ -28,7 +28,9 @@ final class AlertRuleScratchDirectory {
 }
 
 final class AlertRuleLoaderTests: XCTestCase {
-    private func parse(_ text: String, file: String = "alerts/ledger.yml") -> (
+    private func parse(
+        _ text: String, file: String = "alerts/ledger.yml"
+    ) -> (
         rules: [AlertRule], errors: [AlertRuleFileError]
     ) {
         AlertRuleLoader.parse(data: Data(text.utf8), file: file)

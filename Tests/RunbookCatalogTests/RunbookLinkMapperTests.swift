@@ -21,7 +21,9 @@ final class RunbookLinkMapperTests: XCTestCase {
             "README.md",
         ])
 
-    private func mapper(_ maps: [URLMap] = [URLMap(prefix: "https://Runbooks.Ledger.example.com/", path: "runbooks/")])
+    private func mapper(
+        _ maps: [URLMap] = [URLMap(prefix: "https://Runbooks.Ledger.example.com/", path: "runbooks/")]
+    )
         -> RunbookLinkMapper
     {
         RunbookLinkMapper(

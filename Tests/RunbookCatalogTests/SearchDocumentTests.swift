@@ -83,7 +83,8 @@ final class SearchDocumentTests: XCTestCase {
         let again = SearchDocument(runbook: try parse())
         XCTAssertEqual(first.contentHash, again.contentHash)
         XCTAssertEqual(first.contentHash.count, 32)
-        let edited = SearchDocument(runbook: try parse(Self.markdown.replacingOccurrences(of: "previous image", with: "last good image")))
+        let edited = SearchDocument(
+            runbook: try parse(Self.markdown.replacingOccurrences(of: "previous image", with: "last good image")))
         XCTAssertNotEqual(first.contentHash, edited.contentHash)
         var moved = first
         moved.line += 1

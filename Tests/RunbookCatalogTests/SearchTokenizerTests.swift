@@ -5,8 +5,13 @@ final class SearchTokenizerTests: XCTestCase {
     func testTermsAreFoldedRunsOfLettersAndDigits() {
         XCTAssertEqual(
             SearchTokenizer.terms("Pod ledger-worker is in CrashLoopBackOff (HTTP 503), see app.kubernetes.io/name"),
-            ["pod", "ledger", "worker", "is", "in", "crashloopbackoff", "http", "503", "see", "app", "kubernetes", "io", "name"])
-        XCTAssertEqual(SearchTokenizer.terms("Überlastung café DEADLINE_EXCEEDED"), ["uberlastung", "cafe", "deadline", "exceeded"])
+            [
+                "pod", "ledger", "worker", "is", "in", "crashloopbackoff", "http", "503", "see", "app", "kubernetes",
+                "io", "name",
+            ])
+        XCTAssertEqual(
+            SearchTokenizer.terms("Überlastung café DEADLINE_EXCEEDED"),
+            ["uberlastung", "cafe", "deadline", "exceeded"])
         XCTAssertEqual(SearchTokenizer.terms("🔥 — “quoted” *"), ["quoted"])
     }
 
@@ -15,19 +20,23 @@ final class SearchTokenizerTests: XCTestCase {
         XCTAssertEqual(SearchTokenizer.camelCaseParts("KubeAPIDown"), ["Kube", "API", "Down"])
         XCTAssertEqual(SearchTokenizer.camelCaseParts("OOMKilled"), ["OOM", "Killed"])
         XCTAssertEqual(SearchTokenizer.camelCaseParts("etcdNoLeader"), ["etcd", "No", "Leader"])
-        XCTAssertEqual(SearchTokenizer.camelCaseParts("LedgerMTULessThan9000"), ["Ledger", "MTU", "Less", "Than", "9000"])
+        XCTAssertEqual(
+            SearchTokenizer.camelCaseParts("LedgerMTULessThan9000"), ["Ledger", "MTU", "Less", "Than", "9000"])
         XCTAssertEqual(SearchTokenizer.camelCaseParts("Ledger"), [])
         XCTAssertEqual(SearchTokenizer.camelCaseParts("UNAVAILABLE"), [])
     }
 
     func testNamePartsAreAddedAfterTheText() {
-        XCTAssertEqual(SearchTokenizer.withNameParts("LedgerPrimaryDown"), "LedgerPrimaryDown\nLedger Primary Down\nLedgerPrimary\nPrimaryDown")
+        XCTAssertEqual(
+            SearchTokenizer.withNameParts("LedgerPrimaryDown"),
+            "LedgerPrimaryDown\nLedger Primary Down\nLedgerPrimary\nPrimaryDown")
         XCTAssertTrue(SearchTokenizer.terms(SearchTokenizer.withNameParts("DNSNxDomain")).contains("nxdomain"))
         XCTAssertEqual(SearchTokenizer.withNameParts("Ledger failover"), "Ledger failover")
     }
 
     func testQueriesLoseSyntaxFillersAndRepeats() {
-        XCTAssertEqual(SearchQuery("Pod in \"CrashLoopBackOff\" AND 503* NEAR(").terms, ["pod", "crashloopbackoff", "503", "near"])
+        XCTAssertEqual(
+            SearchQuery("Pod in \"CrashLoopBackOff\" AND 503* NEAR(").terms, ["pod", "crashloopbackoff", "503", "near"])
         XCTAssertEqual(SearchQuery("why is the ledger ledger slow").terms, ["ledger", "slow"])
         XCTAssertEqual(SearchQuery("what is this").terms, ["what", "is", "this"], "a query of fillers only keeps them")
         XCTAssertEqual(SearchQuery("etcd has no leader").terms, ["etcd", "no", "leader"])
@@ -43,7 +52,8 @@ final class SearchTokenizerTests: XCTestCase {
     }
 
     func testSnippetHighlightsMatchedTermsInAWindow() throws {
-        let text = "The settlement job runs nightly. When the ledger replica shows lag, reads are stale and the balances page lies."
+        let text =
+            "The settlement job runs nightly. When the ledger replica shows lag, reads are stale and the balances page lies."
         let snippet = try XCTUnwrap(SearchSnippet.make(text, terms: ["replica", "lag"]))
         XCTAssertTrue(snippet.contains("**replica**"), snippet)
         XCTAssertTrue(snippet.contains("**lag**"), snippet)

@@ -32,8 +32,10 @@ final class ParseReuseTests: XCTestCase {
             """)
         try sandbox.write(
             "runbooks/b.md",
-            "# Payments rollback\n\n## Rollback\n\n```bash\nif true; then\n```\n\n```bash\ntail -f /var/log/payments.log\n```\n")
-        try sandbox.write("runbooks/c.md", "---\nid: payments-api\n---\n# Another payments runbook\n\n## Steps\n\nNothing yet.\n")
+            "# Payments rollback\n\n## Rollback\n\n```bash\nif true; then\n```\n\n```bash\ntail -f /var/log/payments.log\n```\n"
+        )
+        try sandbox.write(
+            "runbooks/c.md", "---\nid: payments-api\n---\n# Another payments runbook\n\n## Steps\n\nNothing yet.\n")
         try sandbox.write(
             "alerts/rules.yml",
             """
@@ -48,7 +50,9 @@ final class ParseReuseTests: XCTestCase {
         return sandbox
     }
 
-    private func warm(_ sandbox: LintSandbox, now: Date = Date(timeIntervalSince1970: 1_795_000_000)) throws -> LintReport {
+    private func warm(
+        _ sandbox: LintSandbox, now: Date = Date(timeIntervalSince1970: 1_795_000_000)
+    ) throws -> LintReport {
         try sandbox.lint(paths, rules: rules, useCache: true, reuseParses: true, now: now)
     }
 
@@ -62,7 +66,8 @@ final class ParseReuseTests: XCTestCase {
         var summary = report.summary
         summary.shellBlocksCached = cold.summary.shellBlocksCached
         XCTAssertEqual(summary, cold.summary, file: file, line: line)
-        XCTAssertEqual(report.coverage?.entries.map(\.status), cold.coverage?.entries.map(\.status), file: file, line: line)
+        XCTAssertEqual(
+            report.coverage?.entries.map(\.status), cold.coverage?.entries.map(\.status), file: file, line: line)
     }
 
     func testUnchangedTreeIsNotParsedAgain() throws {
@@ -89,7 +94,10 @@ final class ParseReuseTests: XCTestCase {
         XCTAssertEqual(report.parsedFiles, ["runbooks/b.md"])
         try assertSameAsCold(report, sandbox)
         // a.md, taken from the cache, now links to an anchor b.md no longer has; so does the alert.
-        XCTAssertTrue(report.findings("broken-link").contains { $0.location.file == "runbooks/a.md" && $0.message.contains("#rollback") })
+        XCTAssertTrue(
+            report.findings("broken-link").contains {
+                $0.location.file == "runbooks/a.md" && $0.message.contains("#rollback")
+            })
         XCTAssertEqual(report.findings("alert-runbook-missing").count, 1)
         XCTAssertEqual(report.findings("shell-syntax"), [])
         XCTAssertEqual(try warm(sandbox).parsedFiles, [])
@@ -104,8 +112,10 @@ final class ParseReuseTests: XCTestCase {
         try assertSameAsCold(report, sandbox)
         XCTAssertEqual(report.summary.files, 2)
         XCTAssertEqual(report.findings("duplicate-id"), [])
-        XCTAssertTrue(report.findings("broken-link").contains { $0.message.contains("link target `c.md` does not exist") })
-        let cache = try String(contentsOf: sandbox.root.appendingPathComponent(".firebreak/cache/findings"), encoding: .utf8)
+        XCTAssertTrue(
+            report.findings("broken-link").contains { $0.message.contains("link target `c.md` does not exist") })
+        let cache = try String(
+            contentsOf: sandbox.root.appendingPathComponent(".firebreak/cache/findings"), encoding: .utf8)
         XCTAssertFalse(cache.contains("runbooks/c.md"))
         XCTAssertTrue(cache.contains("runbooks/a.md"))
     }

@@ -16,7 +16,8 @@ final class PrometheusOperatorCorpusTests: XCTestCase {
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         let corpus = SharedPaths.shared.appendingPathComponent("corpus")
         process.arguments = [
-            "python3", SharedPaths.packageRoot.appendingPathComponent("Tests/Fixtures/prometheus-operator-expected.py").path,
+            "python3",
+            SharedPaths.packageRoot.appendingPathComponent("Tests/Fixtures/prometheus-operator-expected.py").path,
             corpus.appendingPathComponent("prometheus-operator__runbooks").path,
             corpus.appendingPathComponent("prometheus-operator__kube-prometheus/manifests").path,
         ]
@@ -35,12 +36,16 @@ final class PrometheusOperatorCorpusTests: XCTestCase {
         let repository = SharedPaths.shared.appendingPathComponent("corpus/prometheus-operator__runbooks")
         let report = try LintEngine(
             options: LintOptions(
-                paths: ["."], ruleFiles: ["../prometheus-operator__kube-prometheus/manifests"], preset: "prometheus-operator",
+                paths: ["."], ruleFiles: ["../prometheus-operator__kube-prometheus/manifests"],
+                preset: "prometheus-operator",
                 urlMaps: [("https://runbooks.prometheus-operator.dev/runbooks/", "content/runbooks/")], useCache: false,
                 workingDirectory: repository)
         ).run()
 
-        let missing = Set(report.findings("alert-runbook-missing").map { $0.message.components(separatedBy: ":")[0].replacingOccurrences(of: "alert ", with: "") })
+        let missing = Set(
+            report.findings("alert-runbook-missing").map {
+                $0.message.components(separatedBy: ":")[0].replacingOccurrences(of: "alert ", with: "")
+            })
         XCTAssertEqual(missing, Set(expected.alert_runbook_missing))
 
         let clean = { (path: String) in path.hasPrefix("./") ? String(path.dropFirst(2)) : path }
@@ -49,7 +54,9 @@ final class PrometheusOperatorCorpusTests: XCTestCase {
 
         var lacking: [String: Set<String>] = [:]
         for finding in report.findings("missing-section") {
-            let kind = ["summary", "impact", "diagnosis", "resolution"].first { finding.message.contains("has no \($0) section") }
+            let kind = ["summary", "impact", "diagnosis", "resolution"].first {
+                finding.message.contains("has no \($0) section")
+            }
             lacking[clean(finding.location.file), default: []].insert(kind ?? "?")
         }
         XCTAssertEqual(lacking, expected.missing_sections.mapValues(Set.init))

@@ -22,10 +22,12 @@ final class RuleTests: XCTestCase {
             Look at the queue.
             """)
         try sandbox.write("ledger/b.md", "---\nid: LEDGER-A\n---\n\nNo heading here.\n")
-        let report = try sandbox.lint(["ledger"], preset: "default", now: ISO8601DateFormatter().date(from: "2026-11-23T00:00:00Z")!)
+        let report = try sandbox.lint(
+            ["ledger"], preset: "default", now: ISO8601DateFormatter().date(from: "2026-11-23T00:00:00Z")!)
         XCTAssertTrue(report.keys.contains("empty-section@ledger/a.md:8"), "\(report.keys)")
         XCTAssertFalse(report.keys.contains("empty-section@ledger/a.md:10"))
-        XCTAssertEqual(report.findings("missing-section").filter { $0.runbook == "ledger-a" }.count, 2)  // resolution, verification
+        // resolution, verification
+        XCTAssertEqual(report.findings("missing-section").filter { $0.runbook == "ledger-a" }.count, 2)
         XCTAssertTrue(report.keys.contains("stale@ledger/a.md:6"), "\(report.keys)")
         XCTAssertTrue(report.findings("stale").first?.message.contains("past its review interval of 90d") ?? false)
         XCTAssertTrue(report.keys.contains("missing-title@ledger/b.md:1"))
@@ -69,8 +71,11 @@ final class RuleTests: XCTestCase {
         XCTAssertTrue(report.keys.contains("undeclared-variable@r.md:6"))
         XCTAssertTrue(report.keys.contains("interactive-command@r.md:7"))
         XCTAssertTrue(report.keys.contains("placeholder@r.md:8"))
-        XCTAssertTrue(report.keys.contains("shell-syntax@r.md:9") || report.keys.contains("shell-syntax@r.md:10"), "\(report.keys)")
-        XCTAssertFalse(report.findings("shell-syntax").contains { $0.location.line == 8 }, "placeholders are not syntax errors")
+        XCTAssertTrue(
+            report.keys.contains("shell-syntax@r.md:9") || report.keys.contains("shell-syntax@r.md:10"),
+            "\(report.keys)")
+        XCTAssertFalse(
+            report.findings("shell-syntax").contains { $0.location.line == 8 }, "placeholders are not syntax errors")
         XCTAssertTrue(report.keys.contains("hardcoded-secret@r.md:13"))
         XCTAssertTrue(report.keys.contains("destructive-unguarded@r.md:19"))
         XCTAssertFalse(report.keys.contains("destructive-unguarded@r.md:25"), "the warning above guards the drain")
@@ -130,13 +135,17 @@ final class RuleTests: XCTestCase {
         let report = try sandbox.lint(["ops.md"])
         XCTAssertEqual(report.findings("undeclared-variable").map(\.message.description).count, 1)
         XCTAssertTrue(report.findings("undeclared-variable").first?.message.contains("UNSET_THING") ?? false)
-        XCTAssertEqual(report.findings("destructive-unguarded").map(\.location.line), [7], "shared blocks are linted too")
+        XCTAssertEqual(
+            report.findings("destructive-unguarded").map(\.location.line), [7], "shared blocks are linted too")
         XCTAssertNil(report.findings("destructive-unguarded").first?.runbook)
     }
 
     func testLinksAndAnchors() throws {
         let sandbox = try LintSandbox()
-        try sandbox.write("docs/a.md", "# A\n\n## Step 2: Restart the API\n\n[b](b.md#rollback) [gone](missing.md) [self](#step-2-restart-the-api) [bad](#nope) [web](https://example.com/x)\n")
+        try sandbox.write(
+            "docs/a.md",
+            "# A\n\n## Step 2: Restart the API\n\n[b](b.md#rollback) [gone](missing.md) [self](#step-2-restart-the-api) [bad](#nope) [web](https://example.com/x)\n"
+        )
         try sandbox.write("docs/b.md", "# B\n\n## Rollback\n\n[up](../docs/a.md#a) [wrong](a.md#b)\n")
         let report = try sandbox.lint(["docs"])
         XCTAssertEqual(
@@ -146,7 +155,8 @@ final class RuleTests: XCTestCase {
 
     func testRuleLevelsFromConfig() throws {
         let sandbox = try LintSandbox()
-        try sandbox.write("firebreak.yml", "runbooks: [rb]\nlint:\n  rules:\n    never-terminates: error\n    broken-link: off\n")
+        try sandbox.write(
+            "firebreak.yml", "runbooks: [rb]\nlint:\n  rules:\n    never-terminates: error\n    broken-link: off\n")
         try sandbox.write("rb/r.md", "# R\n\n[x](nowhere.md)\n\n```bash\ntail -f /var/log/syslog\n```\n")
         let report = try sandbox.lint([], preset: nil)
         XCTAssertEqual(report.findings("broken-link"), [])
@@ -164,12 +174,14 @@ final class RuleTests: XCTestCase {
         XCTAssertEqual(second.summary.shellBlocksCached, 2)
         XCTAssertEqual(first.findings, second.findings)
         XCTAssertEqual(second.findings("shell-syntax").count, 1)
-        XCTAssertTrue(FileManager.default.fileExists(atPath: sandbox.root.appendingPathComponent(".firebreak/cache").path))
+        XCTAssertTrue(
+            FileManager.default.fileExists(atPath: sandbox.root.appendingPathComponent(".firebreak/cache").path))
     }
 
     func testAlertRules() throws {
         let sandbox = try LintSandbox()
-        try sandbox.write("runbooks/api-down.md", "---\nalerts: [LedgerAPIDown, LedgerGhost]\n---\n# API down\n\n## Checks\n")
+        try sandbox.write(
+            "runbooks/api-down.md", "---\nalerts: [LedgerAPIDown, LedgerGhost]\n---\n# API down\n\n## Checks\n")
         try sandbox.write("runbooks/queue.md", "# Queue\n\n## Backlog\n")
         try sandbox.write("runbooks/lonely.md", "# Lonely\n")
         try sandbox.write(
@@ -195,9 +207,14 @@ final class RuleTests: XCTestCase {
                   - alert: LedgerNoRunbook
                     expr: vector(1)
             """)
-        try sandbox.write("firebreak.yml", "runbooks: [runbooks]\nrules: [alerts]\nurl_maps:\n  - prefix: https://runbooks.ledger.example/\n    path: runbooks/\n")
+        try sandbox.write(
+            "firebreak.yml",
+            "runbooks: [runbooks]\nrules: [alerts]\nurl_maps:\n  - prefix: https://runbooks.ledger.example/\n    path: runbooks/\n"
+        )
         let report = try sandbox.lint([], preset: "none")
-        XCTAssertEqual(Set(report.findings("alert-runbook-missing").map { $0.message.components(separatedBy: ":")[0] }), ["alert LedgerQueueStuck", "alert LedgerDiskFull"])
+        XCTAssertEqual(
+            Set(report.findings("alert-runbook-missing").map { $0.message.components(separatedBy: ":")[0] }),
+            ["alert LedgerQueueStuck", "alert LedgerDiskFull"])
         XCTAssertEqual(report.findings("alert-without-runbook").map(\.location.line), [18])
         XCTAssertEqual(report.findings("runbook-alert-unknown").first?.message.contains("LedgerGhost"), true)
         XCTAssertEqual(report.findings("runbook-without-alert").map(\.location.file), ["runbooks/lonely.md"])

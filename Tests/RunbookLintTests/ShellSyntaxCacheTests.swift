@@ -21,7 +21,8 @@ final class ShellSyntaxCacheTests: XCTestCase {
     func testRoundTripThroughTheFile() throws {
         let hashA = ContentHash.sha256Hex("echo a")
         let hashB = ContentHash.sha256Hex("fi")
-        let bashIssue = ShellSyntaxIssue(line: 1, message: "syntax error near unexpected token `fi'", tool: "bash", level: "error")
+        let bashIssue = ShellSyntaxIssue(
+            line: 1, message: "syntax error near unexpected token `fi'", tool: "bash", level: "error")
         let writer = ShellSyntaxCache(directory: directory, toolKey: "tools-1")
         XCTAssertNil(writer.lookup(hashA))
         writer.store(hashA, [])
@@ -78,7 +79,8 @@ final class ShellSyntaxCacheTests: XCTestCase {
             XCTAssertNil(reader.lookup(hashes[0]))
             reader.store(hashes[0], [])
             try reader.save()
-            XCTAssertEqual(ShellSyntaxCache(directory: directory, toolKey: "k").lookup(hashes[0]), [], "damage \(index)")
+            XCTAssertEqual(
+                ShellSyntaxCache(directory: directory, toolKey: "k").lookup(hashes[0]), [], "damage \(index)")
         }
     }
 
@@ -96,7 +98,8 @@ final class ShellSyntaxCacheTests: XCTestCase {
     func testCachedCheckerAnswersFromTheCacheWithoutBash() throws {
         let key = CachedShellChecker.toolKey(bashPath: "/bin/bash", shellcheckPath: nil)
         let scripts = ["echo ok", "fi", "echo ok"]
-        let first = CachedShellChecker(oracle: ShellSyntaxOracle(), cache: ShellSyntaxCache(directory: directory, toolKey: key))
+        let first = CachedShellChecker(
+            oracle: ShellSyntaxOracle(), cache: ShellSyntaxCache(directory: directory, toolKey: key))
         let fresh = try first.check(scripts)
         XCTAssertEqual(fresh[1].map(\.line), [1])
         XCTAssertEqual(fresh[0], [])
@@ -117,6 +120,8 @@ final class ShellSyntaxCacheTests: XCTestCase {
         XCTAssertTrue(key.contains(CachedShellChecker.analyzerVersion), key)
         XCTAssertNotEqual(key, CachedShellChecker.toolKey(bashPath: "/bin/bash", shellcheckPath: nil))
         XCTAssertNotEqual(
-            key, CachedShellChecker.toolKey(bashPath: "/bin/bash", shellcheckPath: "/usr/bin/shellcheck", shellcheckSeverity: "style"))
+            key,
+            CachedShellChecker.toolKey(
+                bashPath: "/bin/bash", shellcheckPath: "/usr/bin/shellcheck", shellcheckSeverity: "style"))
     }
 }

@@ -27,7 +27,8 @@ final class ShellSyntaxOracleTests: XCTestCase {
         XCTAssertEqual(results[20].map(\.line), [2])
         XCTAssertEqual(results[20].first?.message, "syntax error near unexpected token `}'")
         XCTAssertEqual(results[33].map(\.line), [1])
-        XCTAssertEqual(results[33].first?.message, "warning: here-document at line 1 delimited by end-of-file (wanted `EOF')")
+        XCTAssertEqual(
+            results[33].first?.message, "warning: here-document at line 1 delimited by end-of-file (wanted `EOF')")
         for issue in results.joined() {
             XCTAssertEqual(issue.tool, "bash")
             XCTAssertEqual(issue.level, "error")
@@ -42,8 +43,18 @@ final class ShellSyntaxOracleTests: XCTestCase {
             "echo one\ndo echo two",
             "for shard in a b; do echo $shard; done",
         ])
-        XCTAssertEqual(results[0], [ShellSyntaxIssue(line: 2, message: "syntax error near unexpected token `fi'", tool: "bash", level: "error")])
-        XCTAssertEqual(results[1], [ShellSyntaxIssue(line: 2, message: "syntax error near unexpected token `do'", tool: "bash", level: "error")])
+        XCTAssertEqual(
+            results[0],
+            [
+                ShellSyntaxIssue(
+                    line: 2, message: "syntax error near unexpected token `fi'", tool: "bash", level: "error")
+            ])
+        XCTAssertEqual(
+            results[1],
+            [
+                ShellSyntaxIssue(
+                    line: 2, message: "syntax error near unexpected token `do'", tool: "bash", level: "error")
+            ])
         XCTAssertEqual(results[2], [])
     }
 
@@ -58,7 +69,10 @@ final class ShellSyntaxOracleTests: XCTestCase {
     }
 
     func testEmptyAndCommentOnlyScriptsAreClean() throws {
-        let results = try oracle.check(["", "\n\n", "# only a comment\n# and another: don't (worry)", "# end each case with ;; then esac", "echo ok"])
+        let results = try oracle.check([
+            "", "\n\n", "# only a comment\n# and another: don't (worry)", "# end each case with ;; then esac",
+            "echo ok",
+        ])
         XCTAssertEqual(results, [[], [], [], [], []])
     }
 
@@ -188,7 +202,9 @@ final class ShellSyntaxCorpusTests: XCTestCase {
         let results = try ShellSyntaxOracle(parallelism: 2, batchSize: 100).check(blocks)
         let reference = try ReferenceBash.check(blocks)
         for index in blocks.indices {
-            XCTAssertEqual(ReferenceBash.findings(results[index]), reference[index], "block: \(blocks[index].prefix(300).debugDescription)")
+            XCTAssertEqual(
+                ReferenceBash.findings(results[index]), reference[index],
+                "block: \(blocks[index].prefix(300).debugDescription)")
         }
     }
 

@@ -32,7 +32,8 @@ enum ReferenceBash {
 
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/bin/bash")
-        process.arguments = ["-c", "for f in \"$@\"; do /bin/bash -n \"$f\"; printf '\\036%d\\n' \"$?\" >&2; done", "ref"]
+        process.arguments =
+            ["-c", "for f in \"$@\"; do /bin/bash -n \"$f\"; printf '\\036%d\\n' \"$?\" >&2; done", "ref"]
             + scripts.indices.map { "ref\($0).sh" }
         process.environment = ["LC_ALL": "C"]
         process.currentDirectoryURL = directory
@@ -60,7 +61,9 @@ enum ReferenceBash {
             let digits = rest.prefix(while: \.isNumber)
             guard var line = Int(digits) else { continue }
             let message = String(rest.dropFirst(digits.count + 2))
-            if message.hasPrefix("`"), message.hasSuffix("'"), findings.last?.message.hasPrefix("syntax error near") == true {
+            if message.hasPrefix("`"), message.hasSuffix("'"),
+                findings.last?.message.hasPrefix("syntax error near") == true
+            {
                 continue
             }
             if let range = message.range(of: "here-document at line ") {
@@ -143,7 +146,9 @@ final class ShellSyntaxReferenceTests: XCTestCase {
         let findings = try ReferenceBash.check(["echo ok", "echo ok\nfi", "cat <<EOF\nbody", "if true; then\n  echo"])
         XCTAssertEqual(findings[0], [])
         XCTAssertEqual(findings[1], [.init(line: 2, message: "syntax error near unexpected token `fi'")])
-        XCTAssertEqual(findings[2], [.init(line: 1, message: "warning: here-document at line 1 delimited by end-of-file (wanted `EOF')")])
+        XCTAssertEqual(
+            findings[2],
+            [.init(line: 1, message: "warning: here-document at line 1 delimited by end-of-file (wanted `EOF')")])
         XCTAssertEqual(findings[3], [.init(line: 2, message: "syntax error: unexpected end of file")])
     }
 }

@@ -27,7 +27,11 @@ final class ShellSyntaxShellcheckTests: XCTestCase {
         XCTAssertEqual(results[0], [])
         XCTAssertEqual(
             results[1],
-            [ShellSyntaxIssue(line: 2, column: 26, message: "Double quote to prevent globbing and word splitting.", tool: "shellcheck", code: "SC2086", level: "info")])
+            [
+                ShellSyntaxIssue(
+                    line: 2, column: 26, message: "Double quote to prevent globbing and word splitting.",
+                    tool: "shellcheck", code: "SC2086", level: "info")
+            ])
         XCTAssertEqual(results[2].map(\.code), ["SC2164"])
         XCTAssertEqual(results[2].first?.line, 1)
         XCTAssertEqual(results[2].first?.level, "warning")

@@ -30,7 +30,8 @@ final class BadInputTests: XCTestCase {
     }
 
     func testFiftyMegabyteFileIsRefusedWithAFindingNotParsed() throws {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("firebreak-huge-\(UUID().uuidString).md")
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "firebreak-huge-\(UUID().uuidString).md")
         defer { try? FileManager.default.removeItem(at: url) }
         let unit = Data("## Step 1: Check\n\nSome prose.\n\n```bash\nkubectl get pods -n ledger\n```\n\n".utf8)
         var data = Data("# Huge\n\n".utf8)
@@ -45,7 +46,8 @@ final class BadInputTests: XCTestCase {
     }
 
     func testMultiMegabyteFileParsesInFull() {
-        let unit = "## Step 1: Check\n\nSome prose with `code` and a [link](other.md).\n\n```bash\nkubectl get pods -n ledger\n```\n\n"
+        let unit =
+            "## Step 1: Check\n\nSome prose with `code` and a [link](other.md).\n\n```bash\nkubectl get pods -n ledger\n```\n\n"
         let count = 3_000_000 / unit.utf8.count
         let text = "# Big\n\n" + String(repeating: unit, count: count)
         let document = parser.parse(bytes: Array(text.utf8), file: "big.md")
@@ -69,7 +71,9 @@ final class BadInputTests: XCTestCase {
     }
 
     func testUnterminatedFenceIsMarkedWithItsExtent() throws {
-        let document = parser.parse(bytes: Array("# T\n\n## Diagnosis\n\n```bash\nkubectl get pods\n\n## Resolution\nrestart\n".utf8), file: "fence.md")
+        let document = parser.parse(
+            bytes: Array("# T\n\n## Diagnosis\n\n```bash\nkubectl get pods\n\n## Resolution\nrestart\n".utf8),
+            file: "fence.md")
         let block = try XCTUnwrap(document.runbooks.first?.blocks.first)
         XCTAssertTrue(block.unterminated)
         XCTAssertEqual(block.location.line, 5)

@@ -6,7 +6,9 @@ import XCTest
 final class CorpusParseTests: XCTestCase {
     func testEverySeedAndCorpusFileParsesConsistently() {
         let parser = RunbookDocumentParser()
-        let files = SharedFiles.files(under: "seeds", extensions: ["md"]) + SharedFiles.files(under: "corpus", extensions: ["md", "markdown"])
+        let files =
+            SharedFiles.files(under: "seeds", extensions: ["md"])
+            + SharedFiles.files(under: "corpus", extensions: ["md", "markdown"])
         XCTAssertGreaterThan(files.count, 390, "expected the shared corpus beside the package")
         var runbooks = 0
         for file in files {
@@ -18,10 +20,14 @@ final class CorpusParseTests: XCTestCase {
                 XCTAssertTrue(runbook.lines.start <= runbook.lines.end, file)
                 for block in runbook.blocks {
                     XCTAssertTrue(runbook.lines.contains(block.location.line), "\(file): block outside its runbook")
-                    XCTAssertEqual(block.script.isEmpty ? 0 : block.script.split(separator: "\n", omittingEmptySubsequences: false).count, block.scriptLineMap.count, file)
+                    XCTAssertEqual(
+                        block.script.isEmpty
+                            ? 0 : block.script.split(separator: "\n", omittingEmptySubsequences: false).count,
+                        block.scriptLineMap.count, file)
                 }
                 let owned = runbook.steps.flatMap(\.blockIndexes)
-                XCTAssertEqual(owned.sorted(), Array(runbook.blocks.indices), "\(file): every block belongs to exactly one step")
+                XCTAssertEqual(
+                    owned.sorted(), Array(runbook.blocks.indices), "\(file): every block belongs to exactly one step")
             }
         }
         XCTAssertGreaterThan(runbooks, 380)

@@ -42,7 +42,9 @@ final class FrontMatterAndBlockTests: XCTestCase {
         XCTAssertEqual(runbook.metadata.alerts, ["LedgerPaymentsStuck", "LedgerQueueBacklog"])
         XCTAssertEqual(runbook.metadata.tags, ["ledger", "queue"])
         XCTAssertEqual(runbook.metadata.reviewEvery?.seconds, 90 * 86_400)
-        XCTAssertEqual(runbook.metadata.params, [RunbookParameter(name: "NAMESPACE", description: "Kubernetes namespace", defaultValue: "ledger")])
+        XCTAssertEqual(
+            runbook.metadata.params,
+            [RunbookParameter(name: "NAMESPACE", description: "Kubernetes namespace", defaultValue: "ledger")])
         XCTAssertEqual(runbook.metadata.extra["weight"], "20")
         XCTAssertTrue(runbook.hasFrontMatter)
         // Lines count from the top of the file, front matter included.
@@ -86,13 +88,16 @@ final class FrontMatterAndBlockTests: XCTestCase {
         let block = try XCTUnwrap(document.runbooks.first?.blocks.first)
         XCTAssertEqual(block.language, .shell)
         XCTAssertEqual(block.attributes, ["timeout": "5m", "name": "restart api"])
-        XCTAssertEqual(block.script, "kubectl -n ledger rollout restart deploy/api\nkubectl -n ledger get pods \\\n    -l app=api")
+        XCTAssertEqual(
+            block.script, "kubectl -n ledger rollout restart deploy/api\nkubectl -n ledger get pods \\\n    -l app=api")
         XCTAssertEqual(block.scriptLineMap, [4, 6, 7])
         XCTAssertFalse(block.unterminated)
     }
 
     func testLanguagesOfBlocks() throws {
-        let document = parse("# T\n\n```sql\nSELECT 1;\n```\n\n```\nkubectl get pods\n```\n\n```\nfoo/\n├── bar\n```\n\n```promql\nup == 0\n```\n")
+        let document = parse(
+            "# T\n\n```sql\nSELECT 1;\n```\n\n```\nkubectl get pods\n```\n\n```\nfoo/\n├── bar\n```\n\n```promql\nup == 0\n```\n"
+        )
         XCTAssertEqual(document.runbooks.first?.blocks.map(\.language), [.sql, .shell, .other("text"), .promql])
     }
 
@@ -118,14 +123,16 @@ final class FrontMatterAndBlockTests: XCTestCase {
             2. Watch the lag fall.
             """)
         let runbook = try XCTUnwrap(document.runbooks.first)
-        XCTAssertEqual(runbook.steps.map(\.title), ["Check the consumer lag first", "Scale the workers:", "Watch the lag fall."])
+        XCTAssertEqual(
+            runbook.steps.map(\.title), ["Check the consumer lag first", "Scale the workers:", "Watch the lag fall."])
         XCTAssertEqual(runbook.steps.map(\.blockIndexes), [[0], [1], []])
         XCTAssertEqual(runbook.steps.map(\.number), [1, 2, 3])
     }
 
     func testHeadingAnchorsFollowGitHub() {
         let document = parse("# Ledger: API down!\n\n## Step 1: Check `pods`\n\n## Overview\n\n## Overview\n")
-        XCTAssertEqual(document.headings.map(\.anchor), ["ledger-api-down", "step-1-check-pods", "overview", "overview-1"])
+        XCTAssertEqual(
+            document.headings.map(\.anchor), ["ledger-api-down", "step-1-check-pods", "overview", "overview-1"])
     }
 
     func testRepositoryReadmeWithoutUnitsIsNotARunbook() {

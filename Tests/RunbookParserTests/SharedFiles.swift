@@ -18,7 +18,9 @@ enum SharedFiles {
         let enumerator = FileManager.default.enumerator(atPath: root)
         var result: [String] = []
         while let relative = enumerator?.nextObject() as? String {
-            if extensions.contains((relative as NSString).pathExtension.lowercased()) { result.append(root + "/" + relative) }
+            if extensions.contains((relative as NSString).pathExtension.lowercased()) {
+                result.append(root + "/" + relative)
+            }
         }
         return result.sorted()
     }

@@ -127,7 +127,8 @@ final class CommandClassifierTests: XCTestCase {
             ("psql \"$DB\" -X -Atc \"SELECT count(*) FROM batches\"", .readOnly),
             ("psql -Atc'DROP TABLE x'", .destructive),
         ])
-        XCTAssertFalse(assess("psql \"$DB\" -X -Atc \"SELECT 1\"").interactive, "-c inside a flag cluster carries the SQL")
+        XCTAssertFalse(
+            assess("psql \"$DB\" -X -Atc \"SELECT 1\"").interactive, "-c inside a flag cluster carries the SQL")
         XCTAssertTrue(assess("psql -h db -U app").interactive)
         XCTAssertTrue(assess("mysql -u root mydb").interactive)
         let heredoc = assess("psql -h db <<EOF\nUPDATE accounts SET locked = false;\nEOF")
@@ -244,7 +245,12 @@ final class CommandClassifierTests: XCTestCase {
     }
 
     func testReadOnlyUtilities() {
-        for script in ["ls -la", "cat /etc/hosts", "head -n 5 f", "grep -r x .", "awk '{print $1}' f", "sort f", "uniq -c", "wc -l f", "jq .items f.json", "df -h", "du -sh /var", "free -m", "ps aux", "pgrep -f x", "uptime", "date -u", "id", "whoami", "hostname", "ping -c 3 db", "dig +short api", "ss -tlnp", "netstat -an", "lsof -i :80", "ip addr show", "FOO=1"] {
+        for script in [
+            "ls -la", "cat /etc/hosts", "head -n 5 f", "grep -r x .", "awk '{print $1}' f", "sort f", "uniq -c",
+            "wc -l f", "jq .items f.json", "df -h", "du -sh /var", "free -m", "ps aux", "pgrep -f x", "uptime",
+            "date -u", "id", "whoami", "hostname", "ping -c 3 db", "dig +short api", "ss -tlnp", "netstat -an",
+            "lsof -i :80", "ip addr show", "FOO=1",
+        ] {
             XCTAssertEqual(assess(script).safety, .readOnly, script)
             XCTAssertFalse(assess(script).neverTerminates, script)
             XCTAssertFalse(assess(script).interactive, script)
@@ -261,7 +267,10 @@ final class CommandClassifierTests: XCTestCase {
         ] {
             XCTAssertTrue(assess(script).neverTerminates, script)
         }
-        for script in ["top -b -n 1", "top -bn1", "iostat -x 1 3", "vmstat", "ping -c 3 db", "tcpdump -c 100 -i eth0", "dmesg -T", "timeout 30 tail -f app.log"] {
+        for script in [
+            "top -b -n 1", "top -bn1", "iostat -x 1 3", "vmstat", "ping -c 3 db", "tcpdump -c 100 -i eth0", "dmesg -T",
+            "timeout 30 tail -f app.log",
+        ] {
             XCTAssertFalse(assess(script).neverTerminates, script)
         }
     }
@@ -269,7 +278,8 @@ final class CommandClassifierTests: XCTestCase {
     func testInteractive() {
         for script in [
             "vim /etc/nginx/nginx.conf", "vi x", "nano x", "less app.log", "more x", "man kubectl", "ssh bastion",
-            "ssh -i key.pem -p 2222 admin@db", "bash", "sh", "python3", "node", "sudo systemctl edit nginx", "crontab -e",
+            "ssh -i key.pem -p 2222 admin@db", "bash", "sh", "python3", "node", "sudo systemctl edit nginx",
+            "crontab -e",
             "mysql", "psql", "redis-cli", "sudo -i", "git commit", "read -p 'Continue? ' answer",
         ] {
             XCTAssertTrue(assess(script).interactive, script)
@@ -312,8 +322,11 @@ final class CommandClassifierTests: XCTestCase {
     func testExtraRulesOverrideBuiltIns() {
         let custom = CommandClassifier(extraRules: [
             CommandRule(program: "kubectl", subcommands: ["get"], safety: .destructive, reason: "site policy"),
-            CommandRule(program: "deployctl", subcommands: ["status"], safety: .readOnly, reason: "deployctl status only reads"),
-            CommandRule(program: "deployctl", whenAny: ["--follow"], neverTerminates: true, reason: "deployctl --follow streams"),
+            CommandRule(
+                program: "deployctl", subcommands: ["status"], safety: .readOnly, reason: "deployctl status only reads"),
+            CommandRule(
+                program: "deployctl", whenAny: ["--follow"], neverTerminates: true, reason: "deployctl --follow streams"
+            ),
         ])
         func first(_ script: String) -> CommandAssessment { custom.assess(script: script)[0].assessment }
         XCTAssertEqual(first("kubectl get pods").safety, .destructive)
@@ -326,7 +339,8 @@ final class CommandClassifierTests: XCTestCase {
     }
 
     func testRulesDecodeWithDefaults() throws {
-        let json = #"[{"program": "deployctl", "subcommands": ["status"], "safety": "read-only"}, {"program": "x", "neverTerminates": true}]"#
+        let json =
+            #"[{"program": "deployctl", "subcommands": ["status"], "safety": "read-only"}, {"program": "x", "neverTerminates": true}]"#
         let rules = try JSONDecoder().decode([CommandRule].self, from: Data(json.utf8))
         XCTAssertEqual(rules[0], CommandRule(program: "deployctl", subcommands: ["status"], safety: .readOnly))
         XCTAssertEqual(rules[1].neverTerminates, true)

@@ -6,10 +6,12 @@ import XCTest
 /// Runs every entry point over the shell blocks of the shared runbook corpus (read in place).
 final class CorpusSmokeTests: XCTestCase {
     private func shellBlocks() throws -> [String] {
-        let shared = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../../shared")
+        let shared = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent(
+            "../../../shared")
         var files: [URL] = []
         for directory in ["corpus", "seeds"] {
-            let enumerator = FileManager.default.enumerator(at: shared.appendingPathComponent(directory), includingPropertiesForKeys: nil)
+            let enumerator = FileManager.default.enumerator(
+                at: shared.appendingPathComponent(directory), includingPropertiesForKeys: nil)
             while let url = enumerator?.nextObject() as? URL {
                 if url.pathExtension == "md" { files.append(url) }
             }
@@ -27,7 +29,9 @@ final class CorpusSmokeTests: XCTestCase {
                     continue
                 }
                 if let current = language {
-                    if ["bash", "sh", "shell", "console", "zsh"].contains(current) { blocks.append(lines.joined(separator: "\n")) }
+                    if ["bash", "sh", "shell", "console", "zsh"].contains(current) {
+                        blocks.append(lines.joined(separator: "\n"))
+                    }
                     language = nil
                     lines = []
                 } else {
@@ -55,6 +59,7 @@ final class CorpusSmokeTests: XCTestCase {
             }
         }
         XCTAssertGreaterThan(clusterCommands, 100)
-        XCTAssertLessThan(Double(unclassified) / Double(clusterCommands), 0.03, "\(unclassified) of \(clusterCommands) unclassified")
+        XCTAssertLessThan(
+            Double(unclassified) / Double(clusterCommands), 0.03, "\(unclassified) of \(clusterCommands) unclassified")
     }
 }

@@ -15,13 +15,24 @@ final class PlaceholdersTests: XCTestCase {
         let found = Placeholders.find(in: script)
         XCTAssertEqual(
             found.map(\.text),
-            ["<pod-name>", "<namespace>", "<YOUR_TOKEN>", "YOUR_ORG", "{{ $labels.namespace }}", "{{ .Labels.instance }}", "REPLACE_ME", "CHANGEME", "xxx", "xxxxx", "your-routing-key-here"]
+            [
+                "<pod-name>", "<namespace>", "<YOUR_TOKEN>", "YOUR_ORG", "{{ $labels.namespace }}",
+                "{{ .Labels.instance }}", "REPLACE_ME", "CHANGEME", "xxx", "xxxxx", "your-routing-key-here",
+            ]
         )
         XCTAssertEqual(
             found.map(\.variable),
-            ["POD_NAME", "NAMESPACE", "YOUR_TOKEN", "YOUR_ORG", "NAMESPACE", "INSTANCE", "REPLACE_ME", "CHANGEME", "XXX", "XXXXX", "YOUR_ROUTING_KEY_HERE"]
+            [
+                "POD_NAME", "NAMESPACE", "YOUR_TOKEN", "YOUR_ORG", "NAMESPACE", "INSTANCE", "REPLACE_ME", "CHANGEME",
+                "XXX", "XXXXX", "YOUR_ROUTING_KEY_HERE",
+            ]
         )
-        XCTAssertEqual(found.map(\.kind), [.angle, .angle, .angle, .yourPrefix, .template, .template, .marker, .marker, .marker, .marker, .yourPrefix])
+        XCTAssertEqual(
+            found.map(\.kind),
+            [
+                .angle, .angle, .angle, .yourPrefix, .template, .template, .marker, .marker, .marker, .marker,
+                .yourPrefix,
+            ])
         XCTAssertEqual(found[0].line, 0)
         XCTAssertEqual(found[0].column, 14)
         XCTAssertEqual(found[3].line, 1)
@@ -52,7 +63,8 @@ final class PlaceholdersTests: XCTestCase {
     }
 
     func testRewriteQuotesByContext() {
-        let script = #"kubectl -n <namespace> logs "pod/<pod-name>" --since=1h; echo '<literal>' "{{ $labels.job }}" x=YOUR_ORG"#
+        let script =
+            #"kubectl -n <namespace> logs "pod/<pod-name>" --since=1h; echo '<literal>' "{{ $labels.job }}" x=YOUR_ORG"#
         let (rewritten, found) = Placeholders.rewrite(script)
         XCTAssertEqual(
             rewritten,

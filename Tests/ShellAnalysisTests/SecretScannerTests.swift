@@ -24,7 +24,8 @@ final class SecretScannerTests: XCTestCase {
         XCTAssertEqual(kinds("SLACK=\(slackToken)").first, "Slack token")
         XCTAssertEqual(kinds("key \(googleKey)"), ["Google API key"])
         XCTAssertEqual(kinds("cookie: \(jwt)"), ["JSON web token"])
-        XCTAssertEqual(kinds("https://hooks.slack.com/services/T0000/B0000/abcdefghijklmnopqrstuvwx"), ["Slack webhook URL"])
+        XCTAssertEqual(
+            kinds("https://hooks.slack.com/services/T0000/B0000/abcdefghijklmnopqrstuvwx"), ["Slack webhook URL"])
     }
 
     func testAwsSecretAndPrivateKeyBlock() {
@@ -45,7 +46,8 @@ final class SecretScannerTests: XCTestCase {
         XCTAssertEqual(secrets("mysql -u root -p'Sup3rS3cret' db"), ["Sup3rS3cret"])
         XCTAssertEqual(secrets("export DB_PASSWORD=\"hunter22\""), ["hunter22"])
         XCTAssertEqual(secrets("curl 'https://api.example.test/?token=abcd1234efgh'"), ["abcd1234efgh"])
-        XCTAssertEqual(secrets("curl -H \"Authorization: Bearer abcdef0123456789abcdef\" https://x"), ["abcdef0123456789abcdef"])
+        XCTAssertEqual(
+            secrets("curl -H \"Authorization: Bearer abcdef0123456789abcdef\" https://x"), ["abcdef0123456789abcdef"])
         XCTAssertEqual(secrets("stringData:\n  password: hunter22\n"), ["hunter22"])
         let found = SecretScanner.find(in: "echo ok\n  PASSWORD=hunter22")
         XCTAssertEqual(found.first?.line, 1)

@@ -92,7 +92,8 @@ final class ShellParserTests: XCTestCase {
     }
 
     func testNestedSubstitutionsAreCommands() {
-        let parse = ShellParser.parse(#"kubectl logs "$(kubectl get pods -l app=$(cat app.txt) -o name | head -1)" `date`"#)
+        let parse = ShellParser.parse(
+            #"kubectl logs "$(kubectl get pods -l app=$(cat app.txt) -o name | head -1)" `date`"#)
         XCTAssertEqual(parse.commands.map(\.program), ["kubectl", "kubectl", "cat", "head", "date"])
         XCTAssertEqual(parse.commands.map(\.isSubstitution), [false, true, true, true, true])
         XCTAssertTrue(parse.problems.isEmpty)
@@ -134,7 +135,10 @@ final class ShellParserTests: XCTestCase {
         let parse = ShellParser.parse(script)
         XCTAssertEqual(
             parse.commands.map(\.program),
-            ["[[", "kubectl", "kubectl", "true", "echo", "read", "echo", "systemctl", "systemctl", "echo", "systemctl", "systemctl"]
+            [
+                "[[", "kubectl", "kubectl", "true", "echo", "read", "echo", "systemctl", "systemctl", "echo",
+                "systemctl", "systemctl",
+            ]
         )
         XCTAssertEqual(parse.commands[0].argumentTexts, ["-f", "/etc/app", "&&", "$MODE", "==", "prod", "]]"])
         XCTAssertTrue(parse.assignedNames.isSuperset(of: ["pod", "line"]))
@@ -177,7 +181,10 @@ final class ShellParserTests: XCTestCase {
         XCTAssertEqual(parse.commands[0].assignments, ["NS", "LOG_LEVEL"])
         XCTAssertEqual(parse.commands[1].assignments, ["TOKEN"])
         XCTAssertNil(parse.commands[1].program)
-        for name in ["NS", "LOG_LEVEL", "TOKEN", "REGION", "PROFILE", "ITEMS", "count", "POD", "CONTAINER", "LINES", "opt", "STAMP", "UNSET_VAR"] {
+        for name in [
+            "NS", "LOG_LEVEL", "TOKEN", "REGION", "PROFILE", "ITEMS", "count", "POD", "CONTAINER", "LINES", "opt",
+            "STAMP", "UNSET_VAR",
+        ] {
             XCTAssertTrue(parse.assignedNames.contains(name), name)
         }
         XCTAssertFalse(parse.assignedNames.contains("Pod"))
@@ -208,7 +215,8 @@ final class ShellParserTests: XCTestCase {
     }
 
     func testProcessSubstitutionAndPlaceholderRedirections() {
-        let parse = ShellParser.parse("diff <(kubectl get cm a -o yaml) <(kubectl get cm b -o yaml)\nkubectl logs <pod-name> -n ns")
+        let parse = ShellParser.parse(
+            "diff <(kubectl get cm a -o yaml) <(kubectl get cm b -o yaml)\nkubectl logs <pod-name> -n ns")
         XCTAssertEqual(parse.commands.map(\.program), ["diff", "kubectl", "kubectl", "kubectl"])
         // As bash reads it: `<pod-name` and `> -n` are redirections.
         XCTAssertEqual(parse.commands[3].argumentTexts, ["logs", "ns"])

@@ -3,8 +3,13 @@ import StepExecution
 import XCTest
 
 final class CommandExecutorTests: XCTestCase {
-    private func run(_ script: String, env: [String: String] = [:], timeout: Duration = .seconds(20), follow: Duration? = nil, cap: Int = 65536) async -> CommandResult {
-        await CommandExecutor(grace: .seconds(1)).run(CommandRequest(script: script, environment: env, timeout: timeout, follow: follow, outputCap: cap)) { _ in }
+    private func run(
+        _ script: String, env: [String: String] = [:], timeout: Duration = .seconds(20), follow: Duration? = nil,
+        cap: Int = 65536
+    ) async -> CommandResult {
+        await CommandExecutor(grace: .seconds(1)).run(
+            CommandRequest(script: script, environment: env, timeout: timeout, follow: follow, outputCap: cap)
+        ) { _ in }
     }
 
     func testExitStatusOutputAndErrexit() async {
@@ -24,7 +29,10 @@ final class CommandExecutorTests: XCTestCase {
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: dir) }
         let payload = "$(touch PWNED) `touch PWNED` \"; touch PWNED; \" '$(id)'\ntouch PWNED"
-        let result = await CommandExecutor().run(CommandRequest(script: "printf '%s' \"${VALUE}\"", environment: ["VALUE": payload], workingDirectory: dir.path)) { _ in }
+        let result = await CommandExecutor().run(
+            CommandRequest(
+                script: "printf '%s' \"${VALUE}\"", environment: ["VALUE": payload], workingDirectory: dir.path)
+        ) { _ in }
         XCTAssertEqual(result.output, payload)
         XCTAssertFalse(FileManager.default.fileExists(atPath: dir.appendingPathComponent("PWNED").path))
     }
@@ -50,7 +58,8 @@ final class CommandExecutorTests: XCTestCase {
     func testOutputIsCappedButCounted() async {
         let result = await run("head -c 10000 /dev/zero | tr '\\0' x", cap: 100)
         XCTAssertEqual(result.outputBytes, 10000)
-        XCTAssertTrue(result.output.hasPrefix(String(repeating: "x", count: 100) + "\n… [9900 more bytes"), result.output)
+        XCTAssertTrue(
+            result.output.hasPrefix(String(repeating: "x", count: 100) + "\n… [9900 more bytes"), result.output)
     }
 
     func testInterruptStopsOnlyTheRunningCommand() async {
@@ -68,7 +77,9 @@ final class CommandExecutorTests: XCTestCase {
     }
 
     func testMissingWorkingDirectoryIsReported() async {
-        let result = await CommandExecutor().run(CommandRequest(script: "true", workingDirectory: "/nonexistent/dir")) { _ in }
+        let result = await CommandExecutor().run(CommandRequest(script: "true", workingDirectory: "/nonexistent/dir")) {
+            _ in
+        }
         XCTAssertEqual(result.status, .notStarted)
         XCTAssertTrue(result.reason?.contains("/nonexistent/dir") ?? false, result.reason ?? "")
     }

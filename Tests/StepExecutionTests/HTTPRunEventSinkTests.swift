@@ -15,7 +15,8 @@ final class HTTPRunEventSinkTests: XCTestCase {
         defer { server.stop() }
         let warnings = WarningBox()
         let sink = HTTPRunEventSink(
-            server: URL(string: "http://127.0.0.1:\(server.port)/")!, incident: "INC 7", token: "t0k", runID: "run-1", runbook: "RB-1",
+            server: URL(string: "http://127.0.0.1:\(server.port)/")!, incident: "INC 7", token: "t0k", runID: "run-1",
+            runbook: "RB-1",
             warn: { warnings.add($0) })
         sink.record(event(.runStarted))
         sink.record(event(.stepStarted, step: 1))
@@ -24,7 +25,9 @@ final class HTTPRunEventSinkTests: XCTestCase {
         await sink.flush()
         XCTAssertEqual(warnings.all, [])
         let requests = server.requests
-        XCTAssertEqual(requests.map(\.requestLine), ["POST /api/v1/incidents/INC%207/runs HTTP/1.1", "POST /api/v1/incidents/INC%207/runs HTTP/1.1"])
+        XCTAssertEqual(
+            requests.map(\.requestLine),
+            ["POST /api/v1/incidents/INC%207/runs HTTP/1.1", "POST /api/v1/incidents/INC%207/runs HTTP/1.1"])
         XCTAssertEqual(requests.first?.headers["authorization"], "Bearer t0k")
         let object = try JSONSerialization.jsonObject(with: requests[0].body) as? [String: Any]
         XCTAssertEqual(object?["run_id"] as? String, "run-1")
@@ -42,7 +45,8 @@ final class HTTPRunEventSinkTests: XCTestCase {
         defer { server.stop() }
         let warnings = WarningBox()
         let sink = HTTPRunEventSink(
-            server: URL(string: "http://127.0.0.1:\(server.port)")!, incident: "INC-1", token: nil, runID: "run-1", runbook: "RB-1",
+            server: URL(string: "http://127.0.0.1:\(server.port)")!, incident: "INC-1", token: nil, runID: "run-1",
+            runbook: "RB-1",
             retryDelay: .milliseconds(10), warn: { warnings.add($0) })
         sink.record(event(.runStarted))
         await sink.flush()
@@ -57,7 +61,8 @@ final class HTTPRunEventSinkTests: XCTestCase {
         probe.stop()
         let warnings = WarningBox()
         let sink = HTTPRunEventSink(
-            server: URL(string: "http://127.0.0.1:\(port)")!, incident: "INC-1", token: "x", runID: "run-1", runbook: "RB-1", attempts: 2,
+            server: URL(string: "http://127.0.0.1:\(port)")!, incident: "INC-1", token: "x", runID: "run-1",
+            runbook: "RB-1", attempts: 2,
             retryDelay: .milliseconds(10), warn: { warnings.add($0) })
         sink.record(event(.runStarted))
         await sink.flush()

@@ -12,7 +12,8 @@ final class ParameterAndRedactionTests: XCTestCase {
     func testPrecedenceParamOverEnvFileOverLabelOverEnvironment() throws {
         let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("params-\(UUID().uuidString).env")
         defer { try? FileManager.default.removeItem(at: scratch) }
-        try "# values\nexport A=file\nB='file b'\nC=$(touch PWNED)\n".write(to: scratch, atomically: true, encoding: .utf8)
+        try "# values\nexport A=file\nB='file b'\nC=$(touch PWNED)\n".write(
+            to: scratch, atomically: true, encoding: .utf8)
         var resolver = ParameterResolver(environment: ["A": "env", "D": "env"])
         resolver.addLabels(["a": "label", "d": "label"])
         try resolver.addEnvFile(scratch.path)
@@ -47,7 +48,11 @@ final class ParameterAndRedactionTests: XCTestCase {
         XCTAssertEqual(redactor.redact("token is s3cr3t-value"), "token is [redacted]")
         XCTAssertEqual(redactor.redact("xxs3cr3t-valueyy and more"), "xx[redacted]yy and more")
         XCTAssertFalse(redactor.redact("key AKIAIOSFODNN7ABCDEFG here").contains("AKIAIOSFODNN7ABCDEFG"))
-        XCTAssertFalse(redactor.redact("Authorization: Bearer abcdefghijklmnopqrstuvwxyz012345").contains("abcdefghijklmnopqrstuvwxyz012345"))
-        XCTAssertEqual(redactor.redact(parameters: ["API_KEY": "short", "POD": "api-1"]), ["API_KEY": "[redacted]", "POD": "api-1"])
+        XCTAssertFalse(
+            redactor.redact("Authorization: Bearer abcdefghijklmnopqrstuvwxyz012345").contains(
+                "abcdefghijklmnopqrstuvwxyz012345"))
+        XCTAssertEqual(
+            redactor.redact(parameters: ["API_KEY": "short", "POD": "api-1"]),
+            ["API_KEY": "[redacted]", "POD": "api-1"])
     }
 }

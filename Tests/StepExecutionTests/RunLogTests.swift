@@ -7,7 +7,8 @@ final class RunLogTests: XCTestCase {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("runs-\(UUID().uuidString)").path
         defer { try? FileManager.default.removeItem(atPath: dir) }
         let sink = try FileRunEventSink(runsDirectory: dir, runID: "20270115T080000Z-000001")
-        var started = RunEvent(.runStarted, time: Date(timeIntervalSince1970: 1_800_000_000), runID: "20270115T080000Z-000001")
+        var started = RunEvent(
+            .runStarted, time: Date(timeIntervalSince1970: 1_800_000_000), runID: "20270115T080000Z-000001")
         started.runbook = "RB-1"
         started.incident = "INC-9"
         sink.record(started)
@@ -27,7 +28,8 @@ final class RunLogTests: XCTestCase {
         XCTAssertEqual(entries.first?.status, "failed")
         XCTAssertEqual(entries.first?.incident, "INC-9")
         XCTAssertEqual(entries.first?.counts, ["ok": 2, "failed": 1])
-        XCTAssertEqual(try log.events(of: "20270115").map(\.kind), [.runStarted, .runFinished], "a unique prefix finds the run")
+        XCTAssertEqual(
+            try log.events(of: "20270115").map(\.kind), [.runStarted, .runFinished], "a unique prefix finds the run")
         XCTAssertThrowsError(try log.events(of: "nope")) { XCTAssertTrue("\($0)".contains("firebreak runs"), "\($0)") }
     }
 }

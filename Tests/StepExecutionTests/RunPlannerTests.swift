@@ -7,7 +7,8 @@ final class RunPlannerTests: XCTestCase {
         let plan = PlanFixtures.plan(PlanFixtures.mixed)
         XCTAssertEqual(plan.runbookID, "RB-MIX")
         XCTAssertEqual(plan.steps.map(\.title), ["Look", "Restart", "Delete", "Fix"])
-        guard case .command(let look) = plan.steps[0].items.first, case .command(let delete) = plan.steps[2].items.first else {
+        guard case .command(let look) = plan.steps[0].items.first, case .command(let delete) = plan.steps[2].items.first
+        else {
             return XCTFail("steps 1 and 3 should start with a command: \(plan.steps)")
         }
         XCTAssertEqual(look.safety, .readOnly)
@@ -24,7 +25,8 @@ final class RunPlannerTests: XCTestCase {
             return XCTFail("step 4 should be one choice: \(plan.steps[3].items)")
         }
         XCTAssertEqual(options.map(\.label).map { $0.contains("Restart") }, [true, false])
-        XCTAssertEqual(options.map { $0.commands.map(\.text) }, [["systemctl restart nginx"], ["systemctl reload nginx"]])
+        XCTAssertEqual(
+            options.map { $0.commands.map(\.text) }, [["systemctl restart nginx"], ["systemctl reload nginx"]])
     }
 
     func testAssignmentsAndExportsAreCarriedIntoLaterCommands() {
@@ -50,7 +52,9 @@ final class RunPlannerTests: XCTestCase {
         let commands = plan.steps.flatMap(\.items).flatMap(\.commands)
         XCTAssertEqual(commands.count, 2, "a setup-only block is one command, then the use: \(commands)")
         XCTAssertEqual(commands.last?.text, "kubectl logs \"$POD\" -n \"$NS\"")
-        XCTAssertEqual(commands.last?.script, "export NS=prod\nPOD=$(kubectl get pods -n \"$NS\" -o name | head -1)\nkubectl logs \"$POD\" -n \"$NS\"")
+        XCTAssertEqual(
+            commands.last?.script,
+            "export NS=prod\nPOD=$(kubectl get pods -n \"$NS\" -o name | head -1)\nkubectl logs \"$POD\" -n \"$NS\"")
         XCTAssertEqual(commands.last?.safety, .readOnly)
     }
 
@@ -73,10 +77,14 @@ final class RunPlannerTests: XCTestCase {
             SELECT 1;
             ```
             """)
-        guard case .command(let follow) = plan.steps[0].items.first else { return XCTFail("no command in \(plan.steps)") }
+        guard case .command(let follow) = plan.steps[0].items.first else {
+            return XCTFail("no command in \(plan.steps)")
+        }
         XCTAssertTrue(follow.neverTerminates)
         XCTAssertEqual(follow.timeoutSeconds, 300)
-        guard case .notRunnable(let language, _, _) = plan.steps[1].items.first else { return XCTFail("SQL should not run: \(plan.steps[1])") }
+        guard case .notRunnable(let language, _, _) = plan.steps[1].items.first else {
+            return XCTFail("SQL should not run: \(plan.steps[1])")
+        }
         XCTAssertEqual(language, "sql")
     }
 }

@@ -5,7 +5,8 @@ import XCTest
 
 final class RunSessionTests: XCTestCase {
     private func session(
-        _ mode: SafetyGate.Mode, answers: [String] = [], choices: [String] = [], params: [String: String] = ["NAMESPACE": "prod", "POD_NAME": "api-1"],
+        _ mode: SafetyGate.Mode, answers: [String] = [], choices: [String] = [],
+        params: [String: String] = ["NAMESPACE": "prod", "POD_NAME": "api-1"],
         executor: RecordingExecutor = RecordingExecutor()
     ) -> (RunSession, ScriptedTerminal, MemoryRunEventSink) {
         var resolver = ParameterResolver(environment: [:])
@@ -15,7 +16,8 @@ final class RunSessionTests: XCTestCase {
         let terminal = ScriptedTerminal(answers: answers)
         let sink = MemoryRunEventSink()
         let session = RunSession(
-            plan: PlanFixtures.plan(PlanFixtures.mixed), options: options, parameters: resolver, executor: executor, terminal: terminal,
+            plan: PlanFixtures.plan(PlanFixtures.mixed), options: options, parameters: resolver, executor: executor,
+            terminal: terminal,
             sinks: [sink], clock: FixedClock())
         return (session, terminal, sink)
     }
@@ -38,7 +40,9 @@ final class RunSessionTests: XCTestCase {
 
     func testParametersTravelAsEnvironmentNotText() async {
         let executor = RecordingExecutor()
-        let (session, _, _) = session(.automatic(allowMutating: false, allowDestructive: false), params: ["NAMESPACE": "$(touch PWNED)"], executor: executor)
+        let (session, _, _) = session(
+            .automatic(allowMutating: false, allowDestructive: false), params: ["NAMESPACE": "$(touch PWNED)"],
+            executor: executor)
         _ = await session.run()
         XCTAssertEqual(executor.requests.first?.environment["NAMESPACE"], "$(touch PWNED)")
         XCTAssertFalse(executor.requests.first?.script.contains("PWNED") ?? true)
@@ -46,7 +50,8 @@ final class RunSessionTests: XCTestCase {
 
     func testYesAndAllowDestructiveWithChoice() async {
         let executor = RecordingExecutor()
-        let (session, _, sink) = session(.automatic(allowMutating: true, allowDestructive: true), choices: ["reload"], executor: executor)
+        let (session, _, sink) = session(
+            .automatic(allowMutating: true, allowDestructive: true), choices: ["reload"], executor: executor)
         _ = await session.run()
         XCTAssertEqual(executor.commands.count, 4)
         XCTAssertEqual(executor.commands.last, "systemctl reload nginx")
@@ -83,7 +88,8 @@ final class RunSessionTests: XCTestCase {
 
     func testMissingParameterIsAskedInteractivelyAndIsAnErrorOtherwise() async throws {
         let executor = RecordingExecutor()
-        let (interactive, terminal, _) = session(.interactive, answers: ["", "payments", "q"], params: [:], executor: executor)
+        let (interactive, terminal, _) = session(
+            .interactive, answers: ["", "payments", "q"], params: [:], executor: executor)
         _ = await interactive.run()
         XCTAssertTrue(terminal.prompts.contains { $0.contains("Value for NAMESPACE") }, terminal.transcript)
         XCTAssertEqual(executor.requests.first?.environment["NAMESPACE"], "payments")
@@ -91,13 +97,15 @@ final class RunSessionTests: XCTestCase {
         let (automatic, _, _) = session(.automatic(allowMutating: false, allowDestructive: false), params: [:])
         XCTAssertThrowsError(try automatic.checkParameters()) { error in
             XCTAssertTrue("\(error)".contains("NAMESPACE") && "\(error)".contains("--param"), "\(error)")
-            XCTAssertFalse("\(error)".contains("POD_NAME"), "POD_NAME is only needed by a command that is skipped: \(error)")
+            XCTAssertFalse(
+                "\(error)".contains("POD_NAME"), "POD_NAME is only needed by a command that is skipped: \(error)")
         }
     }
 
     func testFailureMakesExitOneAndRunGoesOn() async {
         let executor = RecordingExecutor(results: [.failed, .ok, .ok, .ok])
-        let (session, _, _) = session(.automatic(allowMutating: true, allowDestructive: true), choices: ["1"], executor: executor)
+        let (session, _, _) = session(
+            .automatic(allowMutating: true, allowDestructive: true), choices: ["1"], executor: executor)
         let summary = await session.run()
         XCTAssertEqual(executor.commands.count, 4)
         XCTAssertEqual(summary.exitCode, 1)
@@ -110,7 +118,8 @@ final class RunSessionTests: XCTestCase {
         let sink = MemoryRunEventSink()
         let executor = RecordingExecutor(output: "using tok-abcdef123456 and xtok-abcdef123456y\n")
         let session = RunSession(
-            plan: PlanFixtures.plan(PlanFixtures.mixed), options: RunOptions(mode: .automatic(allowMutating: false, allowDestructive: false), runID: "r"),
+            plan: PlanFixtures.plan(PlanFixtures.mixed),
+            options: RunOptions(mode: .automatic(allowMutating: false, allowDestructive: false), runID: "r"),
             parameters: resolver, executor: executor, terminal: terminal, sinks: [sink], clock: FixedClock())
         _ = await session.run()
         let output = sink.events.compactMap(\.output).joined()
@@ -122,12 +131,14 @@ final class RunSessionTests: XCTestCase {
         var options = RunOptions(mode: .dryRun, runID: "r")
         options.step = "delete"
         let session = RunSession(
-            plan: PlanFixtures.plan(PlanFixtures.mixed), options: options, parameters: ParameterResolver(environment: [:]),
+            plan: PlanFixtures.plan(PlanFixtures.mixed), options: options,
+            parameters: ParameterResolver(environment: [:]),
             executor: RecordingExecutor(), terminal: nil, sinks: [])
         XCTAssertEqual(try session.selectedSteps().map(\.number), [3])
         options.step = "9"
         let missing = RunSession(
-            plan: PlanFixtures.plan(PlanFixtures.mixed), options: options, parameters: ParameterResolver(environment: [:]),
+            plan: PlanFixtures.plan(PlanFixtures.mixed), options: options,
+            parameters: ParameterResolver(environment: [:]),
             executor: RecordingExecutor(), terminal: nil, sinks: [])
         XCTAssertThrowsError(try missing.selectedSteps()) { XCTAssertTrue("\($0)".contains("1. Look"), "\($0)") }
     }

@@ -15,9 +15,12 @@ final class SafetyGateTests: XCTestCase {
         let yesOnly = SafetyGate(mode: .automatic(allowMutating: true, allowDestructive: false))
         XCTAssertEqual(yesOnly.verdict(for: .mutating), .run)
         XCTAssertEqual(yesOnly.verdict(for: .unknown), .run)
-        guard case .skip(let reason) = yesOnly.verdict(for: .destructive) else { return XCTFail("destructive ran with --yes alone") }
+        guard case .skip(let reason) = yesOnly.verdict(for: .destructive) else {
+            return XCTFail("destructive ran with --yes alone")
+        }
         XCTAssertTrue(reason.contains("--allow-destructive"), reason)
-        XCTAssertEqual(SafetyGate(mode: .automatic(allowMutating: true, allowDestructive: true)).verdict(for: .destructive), .run)
+        XCTAssertEqual(
+            SafetyGate(mode: .automatic(allowMutating: true, allowDestructive: true)).verdict(for: .destructive), .run)
     }
 
     func testInteractiveAsksByClass() {

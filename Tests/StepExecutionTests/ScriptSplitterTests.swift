@@ -9,11 +9,13 @@ final class ScriptSplitterTests: XCTestCase {
     }
 
     func testContinuationsPipesAndAndOrJoinLines() {
-        XCTAssertEqual(lines("kubectl get pods \\\n  -n prod\nps aux |\n  grep nginx\ntrue &&\n  echo ok"), [0...1, 2...3, 4...5])
+        XCTAssertEqual(
+            lines("kubectl get pods \\\n  -n prod\nps aux |\n  grep nginx\ntrue &&\n  echo ok"), [0...1, 2...3, 4...5])
     }
 
     func testCompoundCommandsStayWhole() {
-        let script = "for p in a b; do\n  echo $p\ndone\nif true; then\n  echo yes\nfi\ncase $x in\n  a) echo a ;;\nesac\necho end"
+        let script =
+            "for p in a b; do\n  echo $p\ndone\nif true; then\n  echo yes\nfi\ncase $x in\n  a) echo a ;;\nesac\necho end"
         XCTAssertEqual(lines(script), [0...2, 3...5, 6...8, 9...9])
     }
 

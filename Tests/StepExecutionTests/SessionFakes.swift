@@ -20,7 +20,8 @@ final class RecordingExecutor: CommandRunning, @unchecked Sendable {
         }
         output(Array(outputText.utf8))
         return CommandResult(
-            status: status, exitStatus: status == .ok ? 0 : 1, duration: .milliseconds(5), output: outputText, outputBytes: outputText.utf8.count)
+            status: status, exitStatus: status == .ok ? 0 : 1, duration: .milliseconds(5), output: outputText,
+            outputBytes: outputText.utf8.count)
     }
 
     func interrupt() -> Bool { false }

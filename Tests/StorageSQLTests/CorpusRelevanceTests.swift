@@ -18,16 +18,24 @@ final class CorpusRelevanceTests: XCTestCase {
     static let cases: [Case] = [
         Case(query: "kubepodcrashlooping", expected: "KubePodCrashLooping", kind: "alert, lower case"),
         Case(query: "pod crash looping", expected: "KubePodCrashLooping", kind: "paraphrase of alert"),
-        Case(query: "alertmanager CrashLoopBackOff", expected: "AlertmanagerClusterCrashlooping", kind: "component + state"),
+        Case(
+            query: "alertmanager CrashLoopBackOff", expected: "AlertmanagerClusterCrashlooping",
+            kind: "component + state"),
         Case(query: "OOMKilled increase memory limits", expected: "ODFCorePodRestarted", kind: "error + fix"),
         Case(query: "coredns returning SERVFAIL", expected: "CoreDNSErrorsHigh", kind: "meaning, error code"),
         Case(query: "NXDOMAIN", expected: "DNSNxDomain", kind: "error code"),
         Case(query: "503 external remote-write endpoint", expected: "ACMRemoteWriteError", kind: "HTTP code + meaning"),
-        Case(query: "HTTP 403 Forbidden log collector", expected: "CollectorHigh403ForbiddenResponseRate", kind: "HTTP code + component"),
+        Case(
+            query: "HTTP 403 Forbidden log collector", expected: "CollectorHigh403ForbiddenResponseRate",
+            kind: "HTTP code + component"),
         Case(query: "etcd cluster has no leader", expected: "etcdNoLeader", kind: "meaning"),
-        Case(query: "grpc Unavailable ResourceExhausted", expected: "etcdHighNumberOfFailedGRPCRequests", kind: "gRPC codes"),
+        Case(
+            query: "grpc Unavailable ResourceExhausted", expected: "etcdHighNumberOfFailedGRPCRequests",
+            kind: "gRPC codes"),
         Case(query: "kernel running out of file descriptors", expected: "NodeFileDescriptorLimit", kind: "paraphrase"),
-        Case(query: "persistent volume inodes filling up", expected: "KubePersistentVolumeInodesFillingUp", kind: "paraphrase"),
+        Case(
+            query: "persistent volume inodes filling up", expected: "KubePersistentVolumeInodesFillingUp",
+            kind: "paraphrase"),
         Case(query: "clock skew detected", expected: "NodeClockSkewDetected", kind: "meaning"),
         Case(query: "NTP server clock not synchronising", expected: "NodeClockNotSynchronising", kind: "meaning"),
         Case(query: "horizontal pod autoscaler running at max replicas", expected: "KubeHpaMaxedOut", kind: "meaning"),
@@ -38,8 +46,12 @@ final class CorpusRelevanceTests: XCTestCase {
         Case(query: "garbage collector conversion webhook", expected: "GarbageCollectorSyncFailed", kind: "cause"),
         Case(query: "MTU less than 9000", expected: "ODFNodeMTULessThan9000", kind: "meaning, number"),
         Case(query: "virthandlerdown", expected: "VirtHandlerDown", kind: "alert, lower case"),
-        Case(query: "conntrack entries close to limit", expected: "NodeHighNumberConntrackEntriesUsed", kind: "paraphrase"),
-        Case(query: "deprecated config cluster-monitoring-config", expected: "ClusterMonitoringOperatorDeprecatedConfig", kind: "component"),
+        Case(
+            query: "conntrack entries close to limit", expected: "NodeHighNumberConntrackEntriesUsed",
+            kind: "paraphrase"),
+        Case(
+            query: "deprecated config cluster-monitoring-config", expected: "ClusterMonitoringOperatorDeprecatedConfig",
+            kind: "component"),
         Case(query: "API server unable to write audit logs", expected: "AuditLogError", kind: "meaning"),
         Case(query: "etcd disk fsync duration high", expected: "etcdHighFsyncDurations", kind: "paraphrase"),
         Case(query: "job backoffLimit exceeded", expected: "KubeJobFailed", kind: "config field"),
@@ -51,11 +63,13 @@ final class CorpusRelevanceTests: XCTestCase {
     private static let roots = ["prometheus-operator__runbooks", "openshift__runbooks"]
 
     func testExpectedRunbookIsFirstForNineInTenQueriesAndInTopThreeForAll() async throws {
-        for root in Self.roots where !FileManager.default.fileExists(atPath: Self.corpus.appendingPathComponent(root).path) {
+        for root in Self.roots
+        where !FileManager.default.fileExists(atPath: Self.corpus.appendingPathComponent(root).path) {
             throw XCTSkip("corpus \(root) not found under \(Self.corpus.path)")
         }
         let tree = RunbookTree.load(
-            roots: Self.roots, baseDirectory: Self.corpus, isExcluded: { _, _ in false }, parser: RunbookDocumentParser())
+            roots: Self.roots, baseDirectory: Self.corpus, isExcluded: { _, _ in false },
+            parser: RunbookDocumentParser())
         let documents = tree.runbooks.map(SearchDocument.init(runbook:))
         XCTAssertGreaterThan(documents.count, 350)
 
@@ -76,7 +90,8 @@ final class CorpusRelevanceTests: XCTestCase {
             memoryRanks.append(memoryRank)
             let top = sqliteHits.first.map { "\($0.id) (\($0.file))" } ?? "-"
             table.append(
-                "\(Self.column(sqliteRank)) \(Self.column(memoryRank))  \(item.query) → \(item.expected)  [\(item.kind)]  \(top)")
+                "\(Self.column(sqliteRank)) \(Self.column(memoryRank))  \(item.query) → \(item.expected)  [\(item.kind)]  \(top)"
+            )
         }
         try await sqlite.close()
 

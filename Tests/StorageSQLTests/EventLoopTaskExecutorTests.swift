@@ -1,7 +1,8 @@
 import NIOCore
 import NIOPosix
-@testable import StorageSQL
 import XCTest
+
+@testable import StorageSQL
 
 /// The PostgreSQL group commit runs on its connection's event loop.
 final class EventLoopTaskExecutorTests: XCTestCase {

@@ -31,13 +31,16 @@ final class PostgresFirebreakStoreTests: XCTestCase {
     }
 
     private static func open(_ url: String) async throws -> SQLFirebreakStore {
-        try await SQLFirebreakStore.open(url: url, dataDirectory: FileManager.default.temporaryDirectory, logger: .storeTests)
+        try await SQLFirebreakStore.open(
+            url: url, dataDirectory: FileManager.default.temporaryDirectory, logger: .storeTests)
     }
 
     func testConformance() async throws {
         let cluster = try running()
         try await FirebreakStoreConformance(makeStore: {
-            try await SQLFirebreakStore.open(url: try cluster.makeDatabase(), dataDirectory: FileManager.default.temporaryDirectory, logger: .storeTests)
+            try await SQLFirebreakStore.open(
+                url: try cluster.makeDatabase(), dataDirectory: FileManager.default.temporaryDirectory,
+                logger: .storeTests)
         }).run()
     }
 
@@ -45,7 +48,8 @@ final class PostgresFirebreakStoreTests: XCTestCase {
         let url = try running().makeDatabase()
         let engine = IncidentEngine()
         let first = try await Self.open(url)
-        let opened = try await first.ingest(StoreFixtures.firing(key: "persist", count: 2, requestID: "r1"), using: engine)
+        let opened = try await first.ingest(
+            StoreFixtures.firing(key: "persist", count: 2, requestID: "r1"), using: engine)
         try await first.close()
         let second = try await Self.open(url)
         let version = try await second.schemaVersion()
@@ -77,7 +81,8 @@ final class PostgresFirebreakStoreTests: XCTestCase {
             for i in 0..<60 {
                 let store = i.isMultiple(of: 2) ? a : b
                 group.addTask {
-                    try await store.ingest(StoreFixtures.notification(key: "shared", [StoreFixtures.alert("r-\(i)")]), using: engine)
+                    try await store.ingest(
+                        StoreFixtures.notification(key: "shared", [StoreFixtures.alert("r-\(i)")]), using: engine)
                 }
             }
             return try await group.reduce(into: []) { $0.append($1) }
@@ -96,15 +101,20 @@ final class PostgresFirebreakStoreTests: XCTestCase {
         // The owner is a stand-in for a test process that crashes: a `sleep` killed below.
         let owner = try PostgresTestCluster.run("/bin/bash", ["-c", "sleep 600 >/dev/null 2>&1 & echo $!"])
         let pid = try XCTUnwrap(Int32(owner.text.trimmingCharacters(in: .whitespacesAndNewlines)), owner.text)
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("firebreak-pg-owner-\(UUID().uuidString.prefix(8))")
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "firebreak-pg-owner-\(UUID().uuidString.prefix(8))")
         let started = try PostgresTestCluster.run(PostgresTestCluster.script, ["start", directory.path, String(pid)])
         XCTAssertEqual(started.status, 0, started.text)
         let pidFile = directory.appendingPathComponent("data/postmaster.pid").path
         XCTAssertTrue(FileManager.default.fileExists(atPath: pidFile), "the cluster runs")
         kill(pid, SIGKILL)
         let deadline = Date(timeIntervalSinceNow: 60)
-        while FileManager.default.fileExists(atPath: directory.path), Date() < deadline { try await Task.sleep(for: .milliseconds(100)) }
-        XCTAssertFalse(FileManager.default.fileExists(atPath: directory.path), "the watcher stopped the cluster and deleted its directory")
+        while FileManager.default.fileExists(atPath: directory.path), Date() < deadline {
+            try await Task.sleep(for: .milliseconds(100))
+        }
+        XCTAssertFalse(
+            FileManager.default.fileExists(atPath: directory.path),
+            "the watcher stopped the cluster and deleted its directory")
         let servers = try PostgresTestCluster.run("/usr/bin/pgrep", ["-f", directory.path])
         XCTAssertNotEqual(servers.status, 0, "no server of that cluster is left: \(servers.text)")
     }

@@ -12,11 +12,15 @@ final class PostgresTestCluster: @unchecked Sendable {
 
     /// Starts a cluster in a new temporary directory; throws with the script's output when it cannot.
     init() throws {
-        directory = FileManager.default.temporaryDirectory.appendingPathComponent("firebreak-pg-\(UUID().uuidString.prefix(8))")
+        directory = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "firebreak-pg-\(UUID().uuidString.prefix(8))")
         // With this process's id the script stops the cluster should the tests crash.
         let output = try Self.run(Self.script, ["start", directory.path, String(getpid())])
-        guard output.status == 0, let line = output.text.split(separator: "\n").last(where: { $0.hasPrefix("postgres://") }) else {
-            throw ClusterError(message: "scripts/pg-test-cluster.sh start failed (exit \(output.status)):\n\(output.text)")
+        guard output.status == 0,
+            let line = output.text.split(separator: "\n").last(where: { $0.hasPrefix("postgres://") })
+        else {
+            throw ClusterError(
+                message: "scripts/pg-test-cluster.sh start failed (exit \(output.status)):\n\(output.text)")
         }
         url = String(line)
     }
@@ -40,7 +44,8 @@ final class PostgresTestCluster: @unchecked Sendable {
 
     /// The repository's script, found from this file's path.
     static var script: String {
-        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent()
             .appendingPathComponent("scripts/pg-test-cluster.sh").path
     }
 

@@ -33,10 +33,12 @@ final class SQLiteFirebreakStoreTests: XCTestCase {
     func testDefaultLocationIsTheDataDirectoryAndURLsAreChecked() async throws {
         let store = try await open("sqlite:")
         try await store.close()
-        XCTAssertTrue(FileManager.default.fileExists(atPath: directory.url.appendingPathComponent("firebreak.sqlite").path))
+        XCTAssertTrue(
+            FileManager.default.fileExists(atPath: directory.url.appendingPathComponent("firebreak.sqlite").path))
         let other = try await open("sqlite:nested/other.sqlite")
         try await other.close()
-        XCTAssertTrue(FileManager.default.fileExists(atPath: directory.url.appendingPathComponent("nested/other.sqlite").path))
+        XCTAssertTrue(
+            FileManager.default.fileExists(atPath: directory.url.appendingPathComponent("nested/other.sqlite").path))
         do {
             _ = try await open("mysql://db/x")
             XCTFail("an unknown scheme must be refused")
@@ -49,7 +51,8 @@ final class SQLiteFirebreakStoreTests: XCTestCase {
     func testMigrationsAreIdempotentAndDataSurvivesReopen() async throws {
         let engine = IncidentEngine()
         let first = try await open()
-        let opened = try await first.ingest(StoreFixtures.firing(key: "persist", count: 3, requestID: "r1"), using: engine)
+        let opened = try await first.ingest(
+            StoreFixtures.firing(key: "persist", count: 3, requestID: "r1"), using: engine)
         let token = try await first.createToken(StoreFixtures.token("keeper", role: .admin))
         let version = try await first.schemaVersion()
         try await first.close()
@@ -75,8 +78,11 @@ final class SQLiteFirebreakStoreTests: XCTestCase {
         try await withThrowingTaskGroup(of: Int64.self) { group in
             for i in 0..<200 {
                 group.addTask {
-                    try await store.ingest(StoreFixtures.firing(key: "k-\(i % 17)", count: 2, prefix: "fp\(i)", requestID: "req-\(i)"), using: engine)
-                        .deliveryID
+                    try await store.ingest(
+                        StoreFixtures.firing(key: "k-\(i % 17)", count: 2, prefix: "fp\(i)", requestID: "req-\(i)"),
+                        using: engine
+                    )
+                    .deliveryID
                 }
             }
             for try await id in group { committed.append(id) }
@@ -87,7 +93,8 @@ final class SQLiteFirebreakStoreTests: XCTestCase {
         for suffix in ["", "-wal"] {
             let source = directory.url.appendingPathComponent("firebreak.sqlite\(suffix)")
             if FileManager.default.fileExists(atPath: source.path) {
-                try FileManager.default.copyItem(at: source, to: copy.appendingPathComponent("firebreak.sqlite\(suffix)"))
+                try FileManager.default.copyItem(
+                    at: source, to: copy.appendingPathComponent("firebreak.sqlite\(suffix)"))
             }
         }
         try await store.close()
@@ -110,9 +117,12 @@ final class SQLiteFirebreakStoreTests: XCTestCase {
             for i in 0..<50 {
                 group.addTask {
                     if i == 25 {
-                        return (try? await store.acknowledge(id: id, by: "late", at: StoreFixtures.at(2), using: engine)) != nil
+                        return
+                            (try? await store.acknowledge(id: id, by: "late", at: StoreFixtures.at(2), using: engine))
+                            != nil
                     }
-                    return (try? await store.ingest(StoreFixtures.firing(key: "batch-\(i)", count: 1), using: engine)) != nil
+                    return (try? await store.ingest(StoreFixtures.firing(key: "batch-\(i)", count: 1), using: engine))
+                        != nil
                 }
             }
             return await group.reduce(into: [Bool]()) { $0.append($1) }

@@ -1,8 +1,9 @@
 import Foundation
 import Storage
-@testable import StorageSQL
 import Synchronization
 import XCTest
+
+@testable import StorageSQL
 
 /// Commits are flushed off the writer: a write returns only once the log was flushed after its
 /// commit, a failed flush fails the writes it covered, and one flush covers every commit made
@@ -75,7 +76,8 @@ final class SQLiteLogFlusherTests: XCTestCase {
         disk.release()
         _ = try await first.value
         for task in later { _ = try await task.value }
-        XCTAssertEqual(disk.flushCount - flushesBefore, 1, "the three commits made during the held flush share one flush")
+        XCTAssertEqual(
+            disk.flushCount - flushesBefore, 1, "the three commits made during the held flush share one flush")
         try await store.close()
     }
 
@@ -154,7 +156,8 @@ final class SQLiteLogFlusherTests: XCTestCase {
 }
 
 private func makeToken(_ name: String) -> TokenRecord {
-    TokenRecord(name: name, role: .viewer, secretHash: "hash-of-\(name)", createdAt: Date(timeIntervalSince1970: 1_800_000_000))
+    TokenRecord(
+        name: name, role: .viewer, secretHash: "hash-of-\(name)", createdAt: Date(timeIntervalSince1970: 1_800_000_000))
 }
 
 /// A monotonic clock the test moves by hand.

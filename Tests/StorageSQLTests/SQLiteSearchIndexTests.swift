@@ -1,7 +1,8 @@
 import Foundation
 import RunbookCatalog
-@testable import StorageSQL
 import XCTest
+
+@testable import StorageSQL
 
 /// What only the SQLite index does: persistence, schema versions, damaged files.
 final class SQLiteSearchIndexTests: XCTestCase {
@@ -60,7 +61,9 @@ final class SQLiteSearchIndexTests: XCTestCase {
 
     func testDatabaseOfSomethingElseIsLeftAlone() async throws {
         let other = try await SQLiteSearchIndex(path: path)
-        for statement in ["DROP TABLE search", "DROP TABLE documents", "DROP TABLE meta", "CREATE TABLE invoices (id INTEGER)"] {
+        for statement in [
+            "DROP TABLE search", "DROP TABLE documents", "DROP TABLE meta", "CREATE TABLE invoices (id INTEGER)",
+        ] {
             _ = try await other.run(statement, [], operation: "test")
         }
         try await other.close()

@@ -1,8 +1,9 @@
 import Foundation
 import SQLKit
 import Storage
-@testable import StorageSQL
 import XCTest
+
+@testable import StorageSQL
 
 /// The SQLite writer: a thread of its own and statements run directly.
 final class SQLiteWriterTests: XCTestCase {
@@ -31,11 +32,15 @@ final class SQLiteWriterTests: XCTestCase {
     }
 
     func testStatementsBindValuesAndReturnRowsAndErrorsCarrySQLitesCode() async throws {
-        let backend = try await SQLiteStoreBackend.open(path: directory.url.appendingPathComponent("w.sqlite").path, logger: .storeTests)
+        let backend = try await SQLiteStoreBackend.open(
+            path: directory.url.appendingPathComponent("w.sqlite").path, logger: .storeTests)
         try await backend.withWriter { database in
-            try await database.raw("CREATE TABLE t (id INTEGER PRIMARY KEY, name TEXT UNIQUE, score REAL, note TEXT)").run()
+            try await database.raw("CREATE TABLE t (id INTEGER PRIMARY KEY, name TEXT UNIQUE, score REAL, note TEXT)")
+                .run()
             for (name, score) in [("a", 1.5), ("b\u{0}x", 2.0), ("ünï", -3.25)] {
-                try await database.raw("INSERT INTO t (name, score, note) VALUES (\(bind: name), \(bind: score), \(bind: nil as String?))").run()
+                try await database.raw(
+                    "INSERT INTO t (name, score, note) VALUES (\(bind: name), \(bind: score), \(bind: nil as String?))"
+                ).run()
             }
             let rows = try await database.raw("SELECT id, name, score, note FROM t ORDER BY id").all()
             XCTAssertEqual(try rows.map { try $0.decode(column: "name", as: String.self) }, ["a", "b\u{0}x", "ünï"])

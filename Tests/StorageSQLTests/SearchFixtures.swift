@@ -20,7 +20,8 @@ enum SearchFixtures {
         document(
             id: "LEDGER-002", title: "Ledger reconciliation drift", file: "runbooks/ledger/reconciliation.md", line: 12,
             symptoms: "Nightly reconciliation reports drift between the journal and the balances table.",
-            commands: "ledgerctl reconcile --dry-run", body: "Compare journal totals with balances, account by account."),
+            commands: "ledgerctl reconcile --dry-run", body: "Compare journal totals with balances, account by account."
+        ),
         document(
             id: "LEDGER-003", title: "Ledger journal disk pressure", file: "runbooks/ledger/disk.md", line: 1,
             alerts: ["LedgerJournalDiskFilling"], symptoms: "The journal volume is above 90% and growing.",
@@ -49,8 +50,11 @@ enum SearchFixtures {
         document(
             id: "OOM", title: "Ledger worker memory", symptoms: "Containers are OOMKilled during month-end close.",
             errors: "OOMKilled\nOOM Killed"),
-        document(id: "GATEWAY-503", title: "Payments gateway errors", symptoms: "The gateway answers 503 to most requests.", errors: "503"),
-        document(id: "PORT-5030", title: "Ledger admin port", body: "The admin listener binds port 5030 on every node."),
+        document(
+            id: "GATEWAY-503", title: "Payments gateway errors", symptoms: "The gateway answers 503 to most requests.",
+            errors: "503"),
+        document(
+            id: "PORT-5030", title: "Ledger admin port", body: "The admin listener binds port 5030 on every node."),
         document(id: "UNRELATED", title: "Ledger schema migrations", body: "Migrations run before each release."),
     ]
 
@@ -63,7 +67,8 @@ enum SearchFixtures {
 
     /// Queries that would be syntax errors or worse if passed to FTS5 or SQL as they are.
     static let hostileQueries: [String] = [
-        "", " ", "\"", "\"\"", "*", "\"unterminated", "NEAR(a b)", "NEAR(", "AND", "OR OR", "NOT", "a AND", "AND OR NOT",
+        "", " ", "\"", "\"\"", "*", "\"unterminated", "NEAR(a b)", "NEAR(", "AND", "OR OR", "NOT", "a AND",
+        "AND OR NOT",
         "title:ledger", "{title alerts}: ledger", "^ledger", "ledger*", "a + b - c", "(((", ")))", "'", "';",
         "'; DROP TABLE documents; --", "\u{0}", "\u{2}\u{3}", "🔥🚨", "Überlastung des Hauptbuchs", "台帳の遅延", "\\", "%_%",
         "ledger\"OR\"1\"=\"1", String(repeating: "CrashLoopBackOff NEAR( \" * AND ", count: 350),

@@ -42,7 +42,10 @@ struct SearchIndexConformance {
             changed[0].body += "\nAfter the failover, page the settlement team."
             changed[0].contentHash = changed[0].computeHash()
             changed.remove(at: 1)
-            changed.append(SearchFixtures.document(id: "LEDGER-009", title: "Ledger snapshot export stalled", body: "The nightly snapshot export stalls."))
+            changed.append(
+                SearchFixtures.document(
+                    id: "LEDGER-009", title: "Ledger snapshot export stalled",
+                    body: "The nightly snapshot export stalls."))
             let third = try await index.refresh(changed)
             XCTAssertEqual(third, RefreshStats(added: 1, updated: 1, removed: 1, unchanged: 1))
         }
@@ -155,8 +158,10 @@ struct SearchIndexConformance {
 
     func sameIdInTwoFilesIsTwoDocuments() async throws {
         try await withIndex { index in
-            let first = SearchFixtures.document(id: "LedgerDiskFull", title: "LedgerDiskFull", file: "team-a/LedgerDiskFull.md", body: "Disk is full.")
-            let second = SearchFixtures.document(id: "LedgerDiskFull", title: "LedgerDiskFull", file: "team-b/LedgerDiskFull.md", body: "Disk is full.")
+            let first = SearchFixtures.document(
+                id: "LedgerDiskFull", title: "LedgerDiskFull", file: "team-a/LedgerDiskFull.md", body: "Disk is full.")
+            let second = SearchFixtures.document(
+                id: "LedgerDiskFull", title: "LedgerDiskFull", file: "team-b/LedgerDiskFull.md", body: "Disk is full.")
             let stats = try await index.refresh([first, second, first])
             XCTAssertEqual(stats, RefreshStats(added: 2))
             let hits = try await index.search("ledgerdiskfull", limit: 10)

@@ -75,7 +75,9 @@ public enum AlertRuleLoader {
     }
 
     /// The files an entry of `rules:` stands for: (where to read, how to name it, named explicitly).
-    private static func files(for entry: String, baseDirectory: URL, errors: inout [AlertRuleFileError])
+    private static func files(
+        for entry: String, baseDirectory: URL, errors: inout [AlertRuleFileError]
+    )
         -> [(URL, String, Bool)]
     {
         let isAbsolute = entry.hasPrefix("/")

@@ -64,7 +64,9 @@ enum ErrorStringExtractor {
         if upper == 0 {
             // HTTP status codes: `503`, and classes written `5xx`.
             if count == 3, digits == 3, let value = Int(token), (400...599).contains(value) { return String(token) }
-            if count == 3, digits == 1, let first = token.utf8.first, first == 0x34 || first == 0x35, token.hasSuffix("xx") {
+            if count == 3, digits == 1, let first = token.utf8.first, first == 0x34 || first == 0x35,
+                token.hasSuffix("xx")
+            {
                 return String(token)
             }
             return nil
@@ -87,7 +89,9 @@ enum ErrorStringExtractor {
 
     private static func upperSnakeIdentifier(around range: Range<String.Index>, in text: String) -> String? {
         let utf8 = text.utf8
-        func isPart(_ byte: UInt8) -> Bool { byte == 0x5F || (0x41...0x5A).contains(byte) || (0x30...0x39).contains(byte) }
+        func isPart(_ byte: UInt8) -> Bool {
+            byte == 0x5F || (0x41...0x5A).contains(byte) || (0x30...0x39).contains(byte)
+        }
         let before = range.lowerBound > utf8.startIndex ? utf8[utf8.index(before: range.lowerBound)] : 0
         let after = range.upperBound < utf8.endIndex ? utf8[range.upperBound] : 0
         guard before == 0x5F || after == 0x5F else { return nil }
@@ -111,7 +115,9 @@ enum ErrorStringExtractor {
             if scalar == "\"" || scalar == "“" || scalar == "”" {
                 if let inside = current {
                     let trimmed = String(inside).trimmingCharacters(in: .whitespaces)
-                    if trimmed.count >= 3, trimmed.count <= 160, trimmed.contains(where: \.isLetter) { result.append(trimmed) }
+                    if trimmed.count >= 3, trimmed.count <= 160, trimmed.contains(where: \.isLetter) {
+                        result.append(trimmed)
+                    }
                     current = nil
                 } else {
                     current = String.UnicodeScalarView()

@@ -79,7 +79,11 @@ public actor InMemorySearchIndex: RunbookSearchIndex {
             guard let entry = entries[key] else { continue }
             // As in SQL, a partial match is scored on the terms of the expression that found it.
             let matchesAll = every.contains(key)
-            scored.append((key, matchesAll, score(entry, terms: matchesAll ? parsed.terms : partial, averageLength: averageLength)))
+            scored.append(
+                (
+                    key, matchesAll,
+                    score(entry, terms: matchesAll ? parsed.terms : partial, averageLength: averageLength)
+                ))
         }
         scored.sort { lhs, rhs in
             if lhs.all != rhs.all { return lhs.all }

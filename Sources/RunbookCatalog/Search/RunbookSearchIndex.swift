@@ -47,7 +47,9 @@ public struct SearchHit: Hashable, Sendable, Codable {
     /// Raw values of the ``SearchField``s that matched, in declaration order.
     public var matchedFields: [String]
 
-    public init(id: String, title: String, file: String, line: Int, score: Double, snippet: String, matchedFields: [String]) {
+    public init(
+        id: String, title: String, file: String, line: Int, score: Double, snippet: String, matchedFields: [String]
+    ) {
         self.id = id
         self.title = title
         self.file = file

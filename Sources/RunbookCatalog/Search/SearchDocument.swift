@@ -122,7 +122,10 @@ extension SearchDocument {
         var taken: [Section] = []
         for section in runbook.sections {
             guard let kind = section.kind, symptomKinds.contains(kind) else { continue }
-            if taken.contains(where: { $0.lines.contains(section.lines.start) && $0.lines.contains(section.lines.end) }) { continue }
+            if taken.contains(where: { $0.lines.contains(section.lines.start) && $0.lines.contains(section.lines.end) })
+            {
+                continue
+            }
             taken.append(section)
         }
         return taken

@@ -47,7 +47,9 @@ public enum SearchRanking {
     /// The terms partial matches are looked for with. A term found in more than half the documents gets
     /// FTS5's floor IDF and adds next to nothing to a score, but matching on it alone would pull in most of
     /// the index; it is dropped, unless every term is that common.
-    public static func partialMatchTerms(_ terms: [String], documentFrequency: (String) -> Int, documentCount: Int) -> [String] {
+    public static func partialMatchTerms(
+        _ terms: [String], documentFrequency: (String) -> Int, documentCount: Int
+    ) -> [String] {
         let informative = terms.filter { documentFrequency($0) * 2 <= documentCount }
         return informative.isEmpty ? terms : informative
     }

@@ -53,7 +53,10 @@ public enum SearchSnippet {
         let start = max(0, min(anchorToken - min(3, anchorToken), tokens.count - tokenCount))
         let end = min(tokens.count, start + tokenCount)
         let highlighted = Set(hits.map(\.lowerBound))
-        let before = start > 0 || text[text.startIndex..<tokens[start].range.lowerBound].unicodeScalars.contains(where: SearchTokenizer.isTokenScalar)
+        let before =
+            start > 0
+            || text[text.startIndex..<tokens[start].range.lowerBound].unicodeScalars.contains(
+                where: SearchTokenizer.isTokenScalar)
         var result = before ? ellipsis : ""
         var cursor = tokens[start].range.lowerBound
         for index in start..<end {
@@ -65,7 +68,9 @@ public enum SearchSnippet {
         if text[cursor...].unicodeScalars.contains(where: SearchTokenizer.isTokenScalar) { result += ellipsis }
         var flat = ""
         flat.reserveCapacity(result.utf8.count)
-        for scalar in result.unicodeScalars { flat.unicodeScalars.append(scalar == "\n" || scalar == "\r" ? " " : scalar) }
+        for scalar in result.unicodeScalars {
+            flat.unicodeScalars.append(scalar == "\n" || scalar == "\r" ? " " : scalar)
+        }
         return flat
     }
 
@@ -76,7 +81,8 @@ public enum SearchSnippet {
         var best = 0
         var bestScore = -1
         for index in hits.indices.prefix(64) {
-            let limit = text.utf8.index(hits[index].lowerBound, offsetBy: 100, limitedBy: text.endIndex) ?? text.endIndex
+            let limit =
+                text.utf8.index(hits[index].lowerBound, offsetBy: 100, limitedBy: text.endIndex) ?? text.endIndex
             let window = hits.indices.filter { $0 >= index && hits[$0].lowerBound < limit }
             let score = Set(window.map { terms[$0] }).count * 1000 + window.count
             if score > bestScore {

@@ -66,7 +66,8 @@ public enum SearchTokenizer {
     public static func isTokenScalar(_ scalar: Unicode.Scalar) -> Bool {
         let value = scalar.value
         if value < 0x80 {
-            return (value >= 0x30 && value <= 0x39) || (value >= 0x41 && value <= 0x5A) || (value >= 0x61 && value <= 0x7A)
+            return (value >= 0x30 && value <= 0x39) || (value >= 0x41 && value <= 0x5A)
+                || (value >= 0x61 && value <= 0x7A)
         }
         switch scalar.properties.generalCategory {
         case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,
@@ -107,7 +108,8 @@ public enum SearchTokenizer {
         for index in 1..<bytes.count {
             let previous = bytes[index - 1]
             let byte = bytes[index]
-            let boundary = (isLower(previous) && isUpper(byte)) || (isDigit(previous) != isDigit(byte))
+            let boundary =
+                (isLower(previous) && isUpper(byte)) || (isDigit(previous) != isDigit(byte))
                 || (isUpper(previous) && isUpper(byte) && index + 1 < bytes.count && isLower(bytes[index + 1]))
             if boundary {
                 parts.append(String(decoding: bytes[start..<index], as: UTF8.self))
@@ -125,7 +127,8 @@ public enum SearchTokenizer {
         if previous.isLowercase && character.isUppercase { return true }
         if previous.isNumber != character.isNumber { return true }
         // The last capital of a run that starts a new word: `APIDown` splits as `API` + `Down`.
-        if previous.isUppercase, character.isUppercase, index + 1 < characters.count, characters[index + 1].isLowercase {
+        if previous.isUppercase, character.isUppercase, index + 1 < characters.count, characters[index + 1].isLowercase
+        {
             return true
         }
         return false

@@ -10,7 +10,9 @@ struct TermMatcher {
     init(_ terms: Set<String>) {
         self.terms = terms
         var byLength: [Int: [[UInt8]]] = [:]
-        for term in terms where term.utf8.allSatisfy({ $0 < 0x80 }) { byLength[term.utf8.count, default: []].append(Array(term.utf8)) }
+        for term in terms where term.utf8.allSatisfy({ $0 < 0x80 }) {
+            byLength[term.utf8.count, default: []].append(Array(term.utf8))
+        }
         asciiTerms = byLength
         longest = terms.map(\.utf8.count).max() ?? 0
     }
@@ -55,7 +57,9 @@ struct TermMatcher {
                 }
                 let value = scalar.value
                 if value < 0x80 {
-                    if buffer.count <= longest { buffer.append(UInt8(value >= 0x41 && value <= 0x5A ? value + 0x20 : value)) }
+                    if buffer.count <= longest {
+                        buffer.append(UInt8(value >= 0x41 && value <= 0x5A ? value + 0x20 : value))
+                    }
                 } else {
                     ascii = false
                 }

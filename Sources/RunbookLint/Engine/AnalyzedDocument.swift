@@ -55,7 +55,9 @@ struct AnalyzedDocument: Sendable {
         var seen = Set<Int>()
         var scripts: [(line: Int, script: String)] = []
         for (block, _, _) in allBlocks where block.language.isShell && !block.unterminated {
-            guard let analysis = blocks[block.location.line], seen.insert(block.location.line).inserted else { continue }
+            guard let analysis = blocks[block.location.line], seen.insert(block.location.line).inserted else {
+                continue
+            }
             scripts.append((block.location.line, analysis.checkedScript))
         }
         return scripts

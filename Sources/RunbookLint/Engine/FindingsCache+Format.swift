@@ -21,17 +21,20 @@ extension FindingsCache {
             metadata.reviewEvery = runbook.metadata.reviewEvery
             return Runbook(
                 id: runbook.id, title: nil, file: runbook.file, anchor: runbook.anchor, lines: runbook.lines,
-                location: runbook.location, metadata: metadata, sections: [], steps: [], blocks: [], text: "", hasFrontMatter: false)
+                location: runbook.location, metadata: metadata, sections: [], steps: [], blocks: [], text: "",
+                hasFrontMatter: false)
         }
         let headings = document.headings.map { Heading(level: 1, text: "", anchor: $0.anchor, location: $0.location) }
         let links = document.links.map { Link(target: $0.target, text: "", location: $0.location, isImage: false) }
-        return RunbookDocument(file: document.file, runbooks: runbooks, headings: headings, links: links, diagnostics: [], lineCount: 0)
+        return RunbookDocument(
+            file: document.file, runbooks: runbooks, headings: headings, links: links, diagnostics: [], lineCount: 0)
     }
 
     static func encode(_ entry: Entry, file: String, into text: inout String) {
         text += "F\t\(escape(file))\t\(entry.hash)\t\(entry.shellBlocks)\n"
         for finding in entry.findings where finding.location.file == file {
-            text += "f\t\(finding.rule)\t\(finding.severity.rawValue)\t\(finding.location.line)\t\(finding.location.column)\t"
+            text +=
+                "f\t\(finding.rule)\t\(finding.severity.rawValue)\t\(finding.location.line)\t\(finding.location.column)\t"
                 + "\(escape(finding.runbook ?? ""))\t\(escape(finding.message))\n"
         }
         for heading in entry.outline.headings {
@@ -42,7 +45,8 @@ extension FindingsCache {
         }
         for runbook in entry.outline.runbooks {
             let metadata = runbook.metadata
-            text += "r\t\(runbook.location.line)\t\(runbook.location.column)\t\(runbook.lines.start)\t\(runbook.lines.end)\t"
+            text +=
+                "r\t\(runbook.location.line)\t\(runbook.location.column)\t\(runbook.lines.start)\t\(runbook.lines.end)\t"
                 + "\(escape(runbook.id))\t\(escape(runbook.file))\t\(optional(runbook.anchor))\t\(optional(metadata.lastReviewed))\t"
                 + "\(optional(metadata.reviewEvery.map { String($0.seconds) }))"
             for alert in metadata.alerts { text += "\t" + escape(alert) }
@@ -70,18 +74,21 @@ extension FindingsCache {
                 guard fields.count == 4, let shellBlocks = fields.int(3) else { return nil }
                 if let current { entries[current.file] = current.entry }
                 let file = fields.text(1)
-                let outline = RunbookDocument(file: file, runbooks: [], headings: [], links: [], diagnostics: [], lineCount: 0)
+                let outline = RunbookDocument(
+                    file: file, runbooks: [], headings: [], links: [], diagnostics: [], lineCount: 0)
                 current = (file, Entry(hash: fields.text(2), findings: [], outline: outline, shellBlocks: shellBlocks))
                 continue
             }
             guard let file = current?.file, fields.count >= 4 else { return nil }
             if tag == UInt8(ascii: "f") {
-                guard fields.count == 7, let severity = FindingSeverity(rawValue: fields.text(2)), let findingLine = fields.int(3),
+                guard fields.count == 7, let severity = FindingSeverity(rawValue: fields.text(2)),
+                    let findingLine = fields.int(3),
                     let findingColumn = fields.int(4)
                 else { return nil }
                 current?.entry.findings.append(
                     Finding(
-                        rule: fields.text(1), severity: severity, location: SourceLocation(file: file, line: findingLine, column: findingColumn),
+                        rule: fields.text(1), severity: severity,
+                        location: SourceLocation(file: file, line: findingLine, column: findingColumn),
                         message: fields.text(6), runbook: fields.isEmpty(5) ? nil : fields.text(5)))
                 continue
             }
@@ -90,10 +97,12 @@ extension FindingsCache {
             switch tag {
             case UInt8(ascii: "h"):
                 guard fields.count == 4 else { return nil }
-                current?.entry.outline.headings.append(Heading(level: 1, text: "", anchor: fields.text(3), location: location))
+                current?.entry.outline.headings.append(
+                    Heading(level: 1, text: "", anchor: fields.text(3), location: location))
             case UInt8(ascii: "l"):
                 guard fields.count == 4 else { return nil }
-                current?.entry.outline.links.append(Link(target: fields.text(3), text: "", location: location, isImage: false))
+                current?.entry.outline.links.append(
+                    Link(target: fields.text(3), text: "", location: location, isImage: false))
             case UInt8(ascii: "r"):
                 guard fields.count >= 10, let start = fields.int(3), let end = fields.int(4) else { return nil }
                 var metadata = RunbookMetadata()
@@ -106,7 +115,8 @@ extension FindingsCache {
                 current?.entry.outline.runbooks.append(
                     Runbook(
                         id: fields.text(5), title: nil, file: fields.text(6), anchor: fields.optionalText(7),
-                        lines: LineRange(start: start, end: end), location: location, metadata: metadata, sections: [], steps: [],
+                        lines: LineRange(start: start, end: end), location: location, metadata: metadata, sections: [],
+                        steps: [],
                         blocks: [], text: "", hasFrontMatter: false))
             default:
                 return nil
@@ -186,7 +196,8 @@ private struct CacheLineFields {
     /// nil for an empty field; the text after the leading `=` otherwise.
     func optionalText(_ field: Int) -> String? {
         let range = ranges[field]
-        return range.isEmpty ? nil : Self.unescape(UnsafeBufferPointer(rebasing: buffer[(range.lowerBound + 1)..<range.upperBound]))
+        return range.isEmpty
+            ? nil : Self.unescape(UnsafeBufferPointer(rebasing: buffer[(range.lowerBound + 1)..<range.upperBound]))
     }
 
     private static func unescape(_ bytes: UnsafeBufferPointer<UInt8>) -> String {

@@ -32,7 +32,9 @@ final class FindingsCache: @unchecked Sendable {
     init(directory: URL, fingerprint: String) {
         fileURL = directory.appendingPathComponent("findings")
         self.fingerprint = fingerprint + "; " + Self.analyzerVersion
-        if let data = try? Data(contentsOf: fileURL) { entries = Self.decode([UInt8](data), fingerprint: self.fingerprint) ?? [:] }
+        if let data = try? Data(contentsOf: fileURL) {
+            entries = Self.decode([UInt8](data), fingerprint: self.fingerprint) ?? [:]
+        }
     }
 
     /// The entry for `file` if it was stored for the same content.
@@ -46,7 +48,9 @@ final class FindingsCache: @unchecked Sendable {
     /// Keeps the content-only findings of a freshly parsed `document`, with its outline.
     func store(_ document: RunbookDocument, findings: [Finding]) {
         let shellBlocks = document.allBlocks.filter { $0.block.language.isShell && !$0.block.unterminated }.count
-        let entry = Entry(hash: document.contentHash, findings: findings, outline: Self.outline(of: document), shellBlocks: shellBlocks)
+        let entry = Entry(
+            hash: document.contentHash, findings: findings, outline: Self.outline(of: document),
+            shellBlocks: shellBlocks)
         lock.lock()
         entries[document.file] = entry
         changed = true
@@ -60,7 +64,8 @@ final class FindingsCache: @unchecked Sendable {
         let before = entries.count
         entries = entries.filter { files.contains($0.key) }
         guard changed || entries.count != before else { return }
-        try FileManager.default.createDirectory(at: fileURL.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(
+            at: fileURL.deletingLastPathComponent(), withIntermediateDirectories: true)
         var text = Self.escape(fingerprint) + "\n"
         for (file, entry) in entries.sorted(by: { $0.key < $1.key }) { Self.encode(entry, file: file, into: &text) }
         try Data(text.utf8).write(to: fileURL, options: .atomic)

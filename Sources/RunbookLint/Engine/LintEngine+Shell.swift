@@ -25,19 +25,24 @@ extension LintEngine {
             case .auto: shellcheck = ShellSyntaxOracle.findShellcheck()
             case .on:
                 guard let found = ShellSyntaxOracle.findShellcheck() else {
-                    throw LintUsageError(["lint.shellcheck is `on` but shellcheck is not installed; install it (apt-get install shellcheck) or set it to `auto`"])
+                    throw LintUsageError([
+                        "lint.shellcheck is `on` but shellcheck is not installed; install it (apt-get install shellcheck) or set it to `auto`"
+                    ])
                 }
                 shellcheck = found
             }
             // Two bash processes per core: each spends part of its time waiting on its pipe, and the
             // spare one fills that gap (measured on 2 cores: 2.23 s with 2, 2.11 s with 4, same output).
-            return ShellSyntaxOracle(shellcheckPath: shellcheck, parallelism: 2 * ProcessInfo.processInfo.activeProcessorCount)
+            return ShellSyntaxOracle(
+                shellcheckPath: shellcheck, parallelism: 2 * ProcessInfo.processInfo.activeProcessorCount)
         }
         var openCache: (() -> ShellSyntaxCache?)?
         if options.useCache, case .success(let oracle) = oracle {
             let directory = config.baseDirectory.appendingPathComponent(".firebreak/cache")
             openCache = {
-                ShellSyntaxCache(directory: directory, toolKey: CachedShellChecker.toolKey(bashPath: "/bin/bash", shellcheckPath: oracle.shellcheckPath))
+                ShellSyntaxCache(
+                    directory: directory,
+                    toolKey: CachedShellChecker.toolKey(bashPath: "/bin/bash", shellcheckPath: oracle.shellcheckPath))
             }
         }
         return ShellSyntaxStream(oracle: oracle, openCache: openCache)
@@ -71,10 +76,13 @@ extension LintEngine {
             "reviewEvery=\(config.lint.reviewEvery.seconds)",
             CachedShellChecker.toolKey(bashPath: "/bin/bash", shellcheckPath: shellcheck),
         ].joined(separator: "; ")
-        return FindingsCache(directory: config.baseDirectory.appendingPathComponent(".firebreak/cache"), fingerprint: fingerprint)
+        return FindingsCache(
+            directory: config.baseDirectory.appendingPathComponent(".firebreak/cache"), fingerprint: fingerprint)
     }
 
-    func makeContext(config: FirebreakConfig, tree: RunbookTree, hasRuleFiles: Bool, classifier: CommandClassifier) -> LintContext {
+    func makeContext(
+        config: FirebreakConfig, tree: RunbookTree, hasRuleFiles: Bool, classifier: CommandClassifier
+    ) -> LintContext {
         let known = Set(tree.files.map(BrokenLinkRule.normalize))
         var anchors: [String: Set<String>] = [:]
         for document in tree.documents { anchors[BrokenLinkRule.normalize(document.file)] = document.anchors }

@@ -18,8 +18,10 @@ public struct LintEngine: Sendable {
     /// Rules over one document, in the order their findings are listed.
     static let documentRules: [any DocumentLintRule] = [
         EncodingRule(), FrontMatterRule(), MissingTitleRule(), MissingSectionRule(), EmptySectionRule(), StaleRule(),
-        MarkdownStructureRule(), ShellSyntaxRule(), WrongLanguageRule(), NeverTerminatesRule(), InteractiveCommandRule(),
-        PlaceholderRule(), UndeclaredVariableRule(), HardcodedSecretRule(), DestructiveUnguardedRule(), BrokenLinkRule(),
+        MarkdownStructureRule(), ShellSyntaxRule(), WrongLanguageRule(), NeverTerminatesRule(),
+        InteractiveCommandRule(),
+        PlaceholderRule(), UndeclaredVariableRule(), HardcodedSecretRule(), DestructiveUnguardedRule(),
+        BrokenLinkRule(),
     ]
     /// Rules whose findings depend on the document's content alone (cacheable by content fingerprint).
     static let contentRules = documentRules.filter { !($0 is BrokenLinkRule) && !($0 is StaleRule) }
@@ -27,7 +29,9 @@ public struct LintEngine: Sendable {
     static let contentRulesBesideShell = contentRules.filter { !($0 is ShellSyntaxRule) }
     /// Rules that also depend on other files or on the clock, run on every pass.
     static let freshRules = documentRules.filter { $0 is BrokenLinkRule || $0 is StaleRule }
-    static let treeRules: [any TreeLintRule] = [DuplicateIDRule(), AlertLinkRules(), ToolMissingRule(), EndpointDownRule()]
+    static let treeRules: [any TreeLintRule] = [
+        DuplicateIDRule(), AlertLinkRules(), ToolMissingRule(), EndpointDownRule(),
+    ]
 
     /// Every rule's description, in a stable order.
     public static var ruleDescriptions: [LintRuleDescription] {
@@ -51,11 +55,15 @@ public struct LintEngine: Sendable {
         let cwd = options.workingDirectory
         let synonyms = SectionSynonyms(extra: config.synonyms)
         let parser = RunbookDocumentParser(synonyms: synonyms)
-        let roots = options.paths.isEmpty ? config.runbooks.map { DisplayPath.relative(config.resolve($0), to: cwd) } : options.paths
+        let roots =
+            options.paths.isEmpty
+            ? config.runbooks.map { DisplayPath.relative(config.resolve($0), to: cwd) } : options.paths
         let filter = config.excludeFilter
         let findingsCache = makeFindingsCache(config: config)
         var reusing: (@Sendable (String, String) -> RunbookDocument?)?
-        if options.reuseParses, let findingsCache { reusing = { file, hash in findingsCache.lookup(file: file, hash: hash)?.outline } }
+        if options.reuseParses, let findingsCache {
+            reusing = { file, hash in findingsCache.lookup(file: file, hash: hash)?.outline }
+        }
         var parseProgress: (@Sendable (Int, Int) -> Void)?
         if let report = options.progress { parseProgress = { done, total in report("parsing", done, total) } }
         let tree = RunbookTree.load(
@@ -87,7 +95,10 @@ public struct LintEngine: Sendable {
         let ruleFiles = options.ruleFiles + config.rules.map { DisplayPath.relative(config.resolve($0), to: cwd) }
         let loaded = AlertRuleLoader.load(paths: ruleFiles, baseDirectory: cwd)
         usageErrors += loaded.errors.map(\.description)
-        let urlMaps = config.urlMaps.map { URLMap(prefix: $0.prefix, path: DisplayPath.relative(config.resolve($0.path), to: cwd)) }
+        let urlMaps =
+            config.urlMaps.map {
+                URLMap(prefix: $0.prefix, path: DisplayPath.relative(config.resolve($0.path), to: cwd))
+            }
             + options.urlMaps.map { URLMap(prefix: $0.prefix, path: $0.path) }
         let index = RunbookFileSet(baseDirectory: cwd, relativePaths: tree.files)
         // A relative `runbook:` path may be written from the rule file's directory or from the config's.
@@ -142,11 +153,15 @@ public struct LintEngine: Sendable {
         result.documents = options.reuseParses ? [] : tree.documents
         result.parsedFiles = documents.filter { !options.reuseParses || $0.cachedFindings == nil }.map(\.document.file)
         result.coverage = ruleFiles.isEmpty ? nil : linkage
-        let workingSet = WorkingSet([documents, checked, analyzedTree, ruled, shellFindings, tree, shellStream, context])
+        let workingSet = WorkingSet([
+            documents, checked, analyzedTree, ruled, shellFindings, tree, shellStream, context,
+        ])
         return (result, usageErrors, workingSet)
     }
 
-    private func report(_ findings: [Finding], _ tree: RunbookTree, _ alerts: Int, _ shellBlocks: Int, _ cached: Int) -> LintReport {
+    private func report(
+        _ findings: [Finding], _ tree: RunbookTree, _ alerts: Int, _ shellBlocks: Int, _ cached: Int
+    ) -> LintReport {
         LintReport(
             findings: findings,
             summary: LintSummary(
@@ -158,7 +173,8 @@ public struct LintEngine: Sendable {
     private func loadConfig() throws -> FirebreakConfig {
         var config: FirebreakConfig
         if let path = options.configPath {
-            config = try FirebreakConfig.load(from: URL(fileURLWithPath: path, relativeTo: options.workingDirectory).standardizedFileURL)
+            config = try FirebreakConfig.load(
+                from: URL(fileURLWithPath: path, relativeTo: options.workingDirectory).standardizedFileURL)
         } else {
             config = try FirebreakConfig.discover(in: options.workingDirectory).config
         }
@@ -170,7 +186,10 @@ public struct LintEngine: Sendable {
         }
         if let preset = options.preset {
             guard let value = SectionRequirements.Preset(rawValue: preset) else {
-                throw LintUsageError(["unknown preset '\(preset)'; use one of: " + SectionRequirements.Preset.allCases.map(\.rawValue).joined(separator: ", ")])
+                throw LintUsageError([
+                    "unknown preset '\(preset)'; use one of: "
+                        + SectionRequirements.Preset.allCases.map(\.rawValue).joined(separator: ", ")
+                ])
             }
             config.sections = .preset(value)
         }
@@ -180,7 +199,8 @@ public struct LintEngine: Sendable {
     private static func rule(_ entry: CommandClassEntry) -> CommandRule {
         CommandRule(
             program: entry.program, subcommands: entry.subcommands, whenAny: entry.whenAny, safety: entry.safety,
-            neverTerminates: entry.neverTerminates, interactive: entry.interactive, reason: "configured in firebreak.yml")
+            neverTerminates: entry.neverTerminates, interactive: entry.interactive,
+            reason: "configured in firebreak.yml")
     }
 
     private static func applyLevels(_ findings: [Finding], config: FirebreakConfig) -> [Finding] {
@@ -202,7 +222,10 @@ public struct LintEngine: Sendable {
         return leveled.map { (file: place[$0.location.file] ?? 0, finding: $0) }
             .sorted {
                 ($0.file, $0.finding.location.line, $0.finding.location.column, $0.finding.rule, $0.finding.message)
-                    < ($1.file, $1.finding.location.line, $1.finding.location.column, $1.finding.rule, $1.finding.message)
+                    < (
+                        $1.file, $1.finding.location.line, $1.finding.location.column, $1.finding.rule,
+                        $1.finding.message
+                    )
             }
             .map(\.finding)
     }

@@ -14,7 +14,9 @@ protocol TreeLintRule: Sendable {
 
 extension DocumentLintRule {
     /// A finding of this rule at its default severity.
-    func finding(_ location: SourceLocation, _ message: String, runbook: Runbook? = nil, severity: FindingSeverity? = nil) -> Finding {
+    func finding(
+        _ location: SourceLocation, _ message: String, runbook: Runbook? = nil, severity: FindingSeverity? = nil
+    ) -> Finding {
         Finding(
             rule: Self.description.id, severity: severity ?? Self.description.defaultSeverity, location: location,
             message: message, runbook: runbook?.id)

@@ -21,7 +21,8 @@ public enum TextFormatter {
         }
         let summary = report.summary
         let cached = summary.shellBlocksCached > 0 ? ", \(summary.shellBlocksCached) from cache" : ""
-        output += "\(summary.files) files, \(summary.runbooks) runbooks, \(summary.alerts) alerts, "
+        output +=
+            "\(summary.files) files, \(summary.runbooks) runbooks, \(summary.alerts) alerts, "
             + "\(summary.shellBlocks) shell blocks\(cached): "
             + "\(summary.errors) errors, \(summary.warnings) warnings, \(summary.infos) notes\n"
         return output

@@ -15,30 +15,47 @@ struct BrokenLinkRule: DocumentLintRule {
         var findings: [Finding] = []
         for link in doc.links {
             let target = link.target.trimmedASCII(" \t")
-            guard !target.isEmpty, !Self.isExternal(target), !ByteSearch.contains(target, "{{"), !ByteSearch.contains(target, "{%")
+            guard !target.isEmpty, !Self.isExternal(target), !ByteSearch.contains(target, "{{"),
+                !ByteSearch.contains(target, "{%")
             else { continue }
             let parts = Self.splitAnchor(target)
             let rawPath = String(parts[0])
-            let anchor = parts.count > 1 ? (parts[1].utf8.contains(UInt8(ascii: "%")) ? String(parts[1]).removingPercentEncoding ?? String(parts[1]) : String(parts[1])) : nil
+            let anchor =
+                parts.count > 1
+                ? (parts[1].utf8.contains(UInt8(ascii: "%"))
+                    ? String(parts[1]).removingPercentEncoding ?? String(parts[1]) : String(parts[1])) : nil
             let pathPart = Self.beforeQuery(rawPath)
             if pathPart.isEmpty {
-                if let anchor, !anchor.isEmpty, !ownAnchors.contains(anchor.lowercased()), !ownAnchors.contains(anchor) {
+                if let anchor, !anchor.isEmpty, !ownAnchors.contains(anchor.lowercased()), !ownAnchors.contains(anchor)
+                {
                     findings.append(
-                        finding(link.location, "anchor `#\(anchor)` matches no heading in this file; " + Self.suggest(anchor, ownAnchors)))
+                        finding(
+                            link.location,
+                            "anchor `#\(anchor)` matches no heading in this file; " + Self.suggest(anchor, ownAnchors)))
                 }
                 continue
             }
-            let decoded = pathPart.utf8.contains(UInt8(ascii: "%")) ? (pathPart.removingPercentEncoding ?? pathPart) : pathPart
+            let decoded =
+                pathPart.utf8.contains(UInt8(ascii: "%")) ? (pathPart.removingPercentEncoding ?? pathPart) : pathPart
             let resolved = Self.normalize(
-                decoded.hasPrefix("/") ? String(decoded.dropFirst()) : directory.isEmpty ? decoded : directory + "/" + decoded)
+                decoded.hasPrefix("/")
+                    ? String(decoded.dropFirst()) : directory.isEmpty ? decoded : directory + "/" + decoded)
             guard context.fileExists(resolved) else {
-                findings.append(finding(link.location, "link target `\(pathPart)` does not exist (looked for \(resolved)); fix the path or remove the link"))
+                findings.append(
+                    finding(
+                        link.location,
+                        "link target `\(pathPart)` does not exist (looked for \(resolved)); fix the path or remove the link"
+                    ))
                 continue
             }
-            if let anchor, !anchor.isEmpty, let anchors = context.anchorsOfFile(resolved), !anchors.contains(anchor.lowercased()),
+            if let anchor, !anchor.isEmpty, let anchors = context.anchorsOfFile(resolved),
+                !anchors.contains(anchor.lowercased()),
                 !anchors.contains(anchor)
             {
-                findings.append(finding(link.location, "anchor `#\(anchor)` matches no heading in \(pathPart); " + Self.suggest(anchor, anchors)))
+                findings.append(
+                    finding(
+                        link.location,
+                        "anchor `#\(anchor)` matches no heading in \(pathPart); " + Self.suggest(anchor, anchors)))
             }
         }
         return findings
@@ -74,14 +91,17 @@ struct BrokenLinkRule: DocumentLintRule {
             // ASCII: a byte is a character, so the scheme is checked on bytes.
             guard let colon = target.utf8.firstIndex(of: UInt8(ascii: ":")) else { return false }
             let scheme = target.utf8[..<colon]
-            return !scheme.isEmpty && scheme.allSatisfy { byte in
-                (byte | 0x20) >= UInt8(ascii: "a") && (byte | 0x20) <= UInt8(ascii: "z") || (byte >= 0x30 && byte <= 0x39)
-                    || byte == UInt8(ascii: "+") || byte == UInt8(ascii: "-") || byte == UInt8(ascii: ".")
-            }
+            return !scheme.isEmpty
+                && scheme.allSatisfy { byte in
+                    (byte | 0x20) >= UInt8(ascii: "a") && (byte | 0x20) <= UInt8(ascii: "z")
+                        || (byte >= 0x30 && byte <= 0x39)
+                        || byte == UInt8(ascii: "+") || byte == UInt8(ascii: "-") || byte == UInt8(ascii: ".")
+                }
         }
         guard let colon = target.firstIndex(of: ":") else { return false }
         let scheme = target[..<colon]
-        return !scheme.isEmpty && scheme.allSatisfy { $0.isLetter || $0.isNumber || $0 == "+" || $0 == "-" || $0 == "." }
+        return !scheme.isEmpty
+            && scheme.allSatisfy { $0.isLetter || $0.isNumber || $0 == "+" || $0 == "-" || $0 == "." }
     }
 
     /// `a/./b/../c` → `a/c`, keeping leading `../`.
@@ -126,6 +146,7 @@ struct BrokenLinkRule: DocumentLintRule {
         let slug = GitHubSlugger.baseSlug(anchor)
         if anchors.contains(slug) { return "did you mean `#\(slug)`?" }
         let close = anchors.filter { $0.hasPrefix(String(slug.prefix(4))) }.sorted().prefix(3)
-        return close.isEmpty ? "check the heading's text" : "headings nearby: " + close.map { "#\($0)" }.joined(separator: ", ")
+        return close.isEmpty
+            ? "check the heading's text" : "headings nearby: " + close.map { "#\($0)" }.joined(separator: ", ")
     }
 }

@@ -9,7 +9,8 @@ struct DestructiveUnguardedRule: DocumentLintRule {
     static let description = LintRuleDescription(
         id: "destructive-unguarded", defaultSeverity: .error, summary: "Destructive command without a warning",
         help: "Commands that lose data or capacity need a visible warning where they stand: a `> **Warning:** …` "
-            + "line in the step, or a `# WARNING: …` comment above the command, saying what is lost and when it is safe.")
+            + "line in the step, or a `# WARNING: …` comment above the command, saying what is lost and when it is safe."
+    )
 
     func check(_ document: AnalyzedDocument, _ context: LintContext) -> [Finding] {
         var findings: [Finding] = []
@@ -18,12 +19,16 @@ struct DestructiveUnguardedRule: DocumentLintRule {
                 guard let analysis = document.blocks[block.location.line] else { continue }
                 let destructive = analysis.commands.filter { $0.assessment.safety == .destructive }
                 guard !destructive.isEmpty else { continue }
-                if isGuarded(block: block, index: index, runbook: runbook, sharedText: document.document.sharedText) { continue }
+                if isGuarded(block: block, index: index, runbook: runbook, sharedText: document.document.sharedText) {
+                    continue
+                }
                 let scriptLines = TextLines.split(block.script)
                 for (command, assessment) in destructive {
                     // A `# WARNING: …` comment above the command, or after it on its own line.
                     let upTo = scriptLines.prefix(min(scriptLines.count, command.line + 1))
-                    if upTo.contains(where: { line in line.firstIndex(of: "#").map { Caution.isWarning(String(line[$0...])) } ?? false }) {
+                    if upTo.contains(where: { line in
+                        line.firstIndex(of: "#").map { Caution.isWarning(String(line[$0...])) } ?? false
+                    }) {
                         continue
                     }
                     let reason = assessment.reasons.first.map { " (\($0))" } ?? ""

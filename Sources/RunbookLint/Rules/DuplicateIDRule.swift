@@ -19,7 +19,8 @@ struct DuplicateIDRule: TreeLintRule {
                     findings.append(
                         Finding(
                             rule: "duplicate-id", severity: .error, location: runbook.location,
-                            message: "runbook id '\(runbook.id)' is already used at \(original.location.file):\(original.location.line); "
+                            message:
+                                "runbook id '\(runbook.id)' is already used at \(original.location.file):\(original.location.line); "
                                 + "give one of them a distinct `id:` in front matter",
                             runbook: runbook.id))
                 } else {

@@ -13,11 +13,14 @@ struct EmptySectionRule: DocumentLintRule {
             for (index, section) in runbook.sections.enumerated() where section.kind != nil && section.isEmpty {
                 // A heading followed directly by deeper headings is a parent, not an empty section.
                 let hasChildren = runbook.sections[(index + 1)...].contains {
-                    section.lines.contains($0.location.line) && ($0.level > section.level || section.level == 0 && $0.level == 0)
+                    section.lines.contains($0.location.line)
+                        && ($0.level > section.level || section.level == 0 && $0.level == 0)
                 }
                 if hasChildren { continue }
                 findings.append(
-                    finding(section.location, "section '\(section.title)' is empty; add its content or remove it", runbook: runbook))
+                    finding(
+                        section.location, "section '\(section.title)' is empty; add its content or remove it",
+                        runbook: runbook))
             }
         }
         return findings

@@ -1,10 +1,10 @@
 import Foundation
-import RunbookModel
 import RunbookCatalog
+import RunbookModel
 import ShellAnalysis
 
 #if canImport(FoundationNetworking)
-    import FoundationNetworking
+import FoundationNetworking
 #endif
 
 /// `endpoint-down` (`--full`): a health endpoint a runbook checks (`curl …/health/ready`) does not answer 2xx/3xx.
@@ -72,7 +72,9 @@ struct EndpointDownRule: TreeLintRule {
             }
             done.signal()
         }.resume()
-        if done.wait(timeout: .now() + timeout + 1) == .timedOut { result.set("did not answer within \(Int(timeout)) s") }
+        if done.wait(timeout: .now() + timeout + 1) == .timedOut {
+            result.set("did not answer within \(Int(timeout)) s")
+        }
         session.invalidateAndCancel()
         return result.value
     }

@@ -16,7 +16,9 @@ struct HardcodedSecretRule: DocumentLintRule {
                 for match in SecretScanner.find(in: block.content) {
                     findings.append(
                         finding(
-                            SourceLocation(file: block.location.file, line: block.location.line + 1 + match.line, column: match.column),
+                            SourceLocation(
+                                file: block.location.file, line: block.location.line + 1 + match.line,
+                                column: match.column),
                             "\(match.kind) is written in the runbook; replace it with a variable and rotate the credential",
                             runbook: runbook))
                 }

@@ -5,13 +5,15 @@ struct InteractiveCommandRule: DocumentLintRule {
     static let description = LintRuleDescription(
         id: "interactive-command", defaultSeverity: .warning, summary: "Command needs an interactive terminal",
         help: "Interactive commands (`kubectl exec -it`, `psql` without `-c`, `redis-cli` without a command, editors) "
-            + "cannot be run step by step or automated. Pass the command to run (`psql -c '…'`, `kubectl exec … -- cmd`).")
+            + "cannot be run step by step or automated. Pass the command to run (`psql -c '…'`, `kubectl exec … -- cmd`)."
+    )
 
     func check(_ document: AnalyzedDocument, _ context: LintContext) -> [Finding] {
         var findings: [Finding] = []
         for (block, runbook, _) in document.allBlocks {
             if block.language.isShell {
-                for (command, assessment) in document.blocks[block.location.line]?.commands ?? [] where assessment.interactive {
+                for (command, assessment) in document.blocks[block.location.line]?.commands ?? []
+                where assessment.interactive {
                     let reason = CommandText.reason(assessment.reasons)
                     findings.append(
                         finding(

@@ -10,7 +10,9 @@ struct MarkdownStructureRule: DocumentLintRule {
 
     func check(_ document: AnalyzedDocument, _ context: LintContext) -> [Finding] {
         var seen = Set<Int>()
-        var findings = document.document.diagnostics.filter { $0.kind == .structure }.map { finding($0.location, $0.message) }
+        var findings = document.document.diagnostics.filter { $0.kind == .structure }.map {
+            finding($0.location, $0.message)
+        }
         for (block, runbook, _) in document.allBlocks {
             if block.unterminated && seen.insert(block.location.line).inserted {
                 findings.append(

@@ -10,7 +10,8 @@ struct MissingTitleRule: DocumentLintRule {
         document.document.runbooks.compactMap { runbook in
             guard (runbook.title ?? "").trimmedASCII(" \t").isEmpty else { return nil }
             return finding(
-                runbook.location, "runbook '\(runbook.id)' has no title; add a `# Title` heading or `title:` front matter",
+                runbook.location,
+                "runbook '\(runbook.id)' has no title; add a `# Title` heading or `title:` front matter",
                 runbook: runbook)
         }
     }

@@ -18,7 +18,8 @@ struct NeverTerminatesRule: DocumentLintRule {
                     let reason = CommandText.reason(assessment.reasons)
                     findings.append(
                         finding(
-                            BlockLocation.of(command, in: block), "`\(CommandText.render(command))` never terminates\(reason); "
+                            BlockLocation.of(command, in: block),
+                            "`\(CommandText.render(command))` never terminates\(reason); "
                                 + "bound it with `timeout 30 …`, a count or `--since`, or give the block `{timeout=30s}`",
                             runbook: runbook))
                 }
@@ -31,7 +32,8 @@ struct NeverTerminatesRule: DocumentLintRule {
 /// Source locations and short renderings of commands inside blocks.
 enum BlockLocation {
     static func of(_ command: SimpleCommand, in block: CommandBlock) -> SourceLocation {
-        SourceLocation(file: block.location.file, line: block.sourceLine(ofScriptLine: command.line), column: command.column)
+        SourceLocation(
+            file: block.location.file, line: block.sourceLine(ofScriptLine: command.line), column: command.column)
     }
 }
 
@@ -44,8 +46,13 @@ enum CommandText {
 
     /// The reason that explains this rule (classifier reasons also say why a command is read-only or mutating).
     static func reason(_ reasons: [String]) -> String {
-        let words = ["follow", "forever", "until", "repeat", "stream", "interactive", "terminal", "prompt", "editor", "session", "watch", "monitor", "interval", "shell"]
-        guard let reason = reasons.last(where: { reason in words.contains { reason.lowercased().contains($0) } }) else { return "" }
+        let words = [
+            "follow", "forever", "until", "repeat", "stream", "interactive", "terminal", "prompt", "editor", "session",
+            "watch", "monitor", "interval", "shell",
+        ]
+        guard let reason = reasons.last(where: { reason in words.contains { reason.lowercased().contains($0) } }) else {
+            return ""
+        }
         return " (\(reason))"
     }
 }

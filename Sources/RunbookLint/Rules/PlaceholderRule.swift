@@ -28,7 +28,8 @@ struct PlaceholderRule: DocumentLintRule {
                 for placeholder in placeholders where seen.insert(placeholder.text).inserted {
                     findings.append(
                         finding(
-                            SourceLocation(file: block.location.file, line: lineOf(placeholder.line), column: placeholder.column),
+                            SourceLocation(
+                                file: block.location.file, line: lineOf(placeholder.line), column: placeholder.column),
                             "placeholder `\(placeholder.text)` must be replaced by hand; use `\"$\(placeholder.variable)\"` "
                                 + "and declare `\(placeholder.variable)` under `params:`",
                             runbook: runbook))

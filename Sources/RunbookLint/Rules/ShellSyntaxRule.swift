@@ -18,16 +18,21 @@ struct ShellSyntaxRule: DocumentLintRule {
                 let foreign =
                     issues.allSatisfy({ $0.tool == "bash" })
                     ? nil
-                    : document.blocks[block.location.line].flatMap { LanguageSniffer.foreignLanguage(in: $0.parse, script: block.script) }
+                    : document.blocks[block.location.line].flatMap {
+                        LanguageSniffer.foreignLanguage(in: $0.parse, script: block.script)
+                    }
                 for issue in issues where issue.tool == "bash" || foreign == nil {
                     let line = block.sourceLine(ofScriptLine: issue.line - 1)
                     let location = SourceLocation(file: block.location.file, line: line, column: issue.column)
                     if issue.tool == "bash" {
                         findings.append(finding(location, "bash -n: \(issue.message)", runbook: runbook))
                     } else {
-                        let severity: FindingSeverity = issue.level == "error" ? .error : issue.level == "warning" ? .warning : .info
+                        let severity: FindingSeverity =
+                            issue.level == "error" ? .error : issue.level == "warning" ? .warning : .info
                         findings.append(
-                            finding(location, "shellcheck \(issue.code ?? ""): \(issue.message)", runbook: runbook, severity: severity))
+                            finding(
+                                location, "shellcheck \(issue.code ?? ""): \(issue.message)", runbook: runbook,
+                                severity: severity))
                     }
                 }
             }

@@ -41,7 +41,8 @@ struct StaleRule: DocumentLintRule {
     /// most runbooks write dates this way, and a `DateFormatter` per runbook was a measurable share of a lint run.
     static func isoDate(_ text: String) -> Date? {
         let bytes = Array(text.utf8.prefix(10))
-        guard bytes.count == 10, bytes[4] == bytes[7], bytes[4] == UInt8(ascii: "-") || bytes[4] == UInt8(ascii: "/") else { return nil }
+        guard bytes.count == 10, bytes[4] == bytes[7], bytes[4] == UInt8(ascii: "-") || bytes[4] == UInt8(ascii: "/")
+        else { return nil }
         func number(_ range: Range<Int>) -> Int? {
             var value = 0
             for index in range {

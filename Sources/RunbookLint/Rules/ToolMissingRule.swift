@@ -20,7 +20,8 @@ struct ToolMissingRule: TreeLintRule {
 
     func check(_ tree: AnalyzedTree, _ context: LintContext) -> [Finding] {
         guard context.full else { return [] }
-        let searchPath = (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin").split(separator: ":").map(String.init)
+        let searchPath = (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin").split(separator: ":").map(
+            String.init)
         var known: [String: Bool] = [:]
         var findings: [Finding] = []
         for document in tree.documents {
@@ -31,14 +32,18 @@ struct ToolMissingRule: TreeLintRule {
                         guard let program = command.program, !program.contains("/"), !program.contains("$"),
                             !Self.builtins.contains(program), !reported.contains(program)
                         else { continue }
-                        let found = known[program] ?? searchPath.contains { FileManager.default.isExecutableFile(atPath: $0 + "/" + program) }
+                        let found =
+                            known[program]
+                            ?? searchPath.contains { FileManager.default.isExecutableFile(atPath: $0 + "/" + program) }
                         known[program] = found
                         guard !found else { continue }
                         reported.insert(program)
                         findings.append(
                             Finding(
-                                rule: "tool-missing", severity: .warning, location: BlockLocation.of(command, in: block),
-                                message: "`\(program)` is not installed here (not on PATH); install it where this runbook is run",
+                                rule: "tool-missing", severity: .warning,
+                                location: BlockLocation.of(command, in: block),
+                                message:
+                                    "`\(program)` is not installed here (not on PATH); install it where this runbook is run",
                                 runbook: runbook?.id))
                     }
                 }

@@ -51,7 +51,9 @@ struct UndeclaredVariableRule: DocumentLintRule {
                     if documented?.contains(where: { Self.containsWord($0, name) }) == true { continue }
                     findings.append(
                         finding(
-                            SourceLocation(file: block.location.file, line: block.sourceLine(ofScriptLine: use.line), column: use.column),
+                            SourceLocation(
+                                file: block.location.file, line: block.sourceLine(ofScriptLine: use.line),
+                                column: use.column),
                             "`$\(name)` is never set or described in runbook '\(runbook.id)'; declare it under `params:` "
                                 + "or explain where its value comes from",
                             runbook: runbook))
@@ -91,7 +93,8 @@ struct UndeclaredVariableRule: DocumentLintRule {
     }
 
     private static func isWordByte(_ byte: UInt8) -> Bool {
-        (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A) || byte == 0x5F
+        (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A)
+            || byte == 0x5F
     }
 
     /// The comment lines of a block, where authors document the variables they use.

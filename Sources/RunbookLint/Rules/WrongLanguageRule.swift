@@ -21,7 +21,8 @@ struct WrongLanguageRule: DocumentLintRule {
                         SourceLocation(file: block.location.file, line: line),
                         "this \(block.infoLanguage ?? "shell") block contains \(foreign.language), which is not shell; "
                             + "move it to its own block "
-                            + (foreign.language == "configuration" ? "with the configuration's language" : "(```\(foreign.language.lowercased()))"),
+                            + (foreign.language == "configuration"
+                                ? "with the configuration's language" : "(```\(foreign.language.lowercased()))"),
                         runbook: runbook))
             }
         }

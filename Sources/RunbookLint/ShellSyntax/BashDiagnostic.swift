@@ -48,6 +48,7 @@ struct BashDiagnostic: Equatable, Sendable {
                 message.replaceSubrange(range.upperBound..<digits.endIndex, with: String(line))
             }
         }
-        return ShellSyntaxIssue(line: min(max(1, line), max(1, lineCount)), message: message, tool: "bash", level: "error")
+        return ShellSyntaxIssue(
+            line: min(max(1, line), max(1, lineCount)), message: message, tool: "bash", level: "error")
     }
 }

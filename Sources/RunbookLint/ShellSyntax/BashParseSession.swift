@@ -1,9 +1,9 @@
 import Foundation
 
 #if canImport(Glibc)
-    import Glibc
+import Glibc
 #elseif canImport(Darwin)
-    import Darwin
+import Darwin
 #endif
 
 /// One long-lived bash that parses texts on request, each in a forked subshell under `set -n`.
@@ -163,7 +163,8 @@ final class BashParseSession {
                 if buffer.count - lineStart >= marker.count,
                     buffer[lineStart..<(lineStart + marker.count)].elementsEqual(marker)
                 {
-                    let status = Int32(String(decoding: buffer[(lineStart + marker.count)..<newline], as: UTF8.self)) ?? -1
+                    let status =
+                        Int32(String(decoding: buffer[(lineStart + marker.count)..<newline], as: UTF8.self)) ?? -1
                     let messages = String(decoding: buffer[0..<lineStart], as: UTF8.self)
                     buffer.removeSubrange(0...newline)
                     return Outcome(status: status, diagnostics: BashDiagnostic.parse(messages, fileName: fileName))

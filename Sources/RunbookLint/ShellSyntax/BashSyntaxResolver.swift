@@ -28,7 +28,9 @@ struct BashSyntaxResolver {
     /// message. Inside a `case` frame the script parses exactly as at the top level until
     /// that token (no `esac` or `;;` of its own can close the frame), and bash stops there,
     /// except after an error in a compound assignment, which is left to the script's own parse.
-    private func directIssues(_ outcome: BashParseSession.Outcome, spot: BashSegment.Spot, script: PreparedScript)
+    private func directIssues(
+        _ outcome: BashParseSession.Outcome, spot: BashSegment.Spot, script: PreparedScript
+    )
         -> [ShellSyntaxIssue]?
     {
         guard case .body(_, let line) = spot, !script.usesCase, !script.hasCompoundAssignment,
@@ -58,7 +60,8 @@ struct BashSyntaxResolver {
             if issues.isEmpty, outcome.status != 0 {
                 // A failure without a message is still a failure; never report it as clean.
                 issues.append(
-                    ShellSyntaxIssue(line: 1, message: "bash -n failed with status \(outcome.status)", tool: "bash", level: "error"))
+                    ShellSyntaxIssue(
+                        line: 1, message: "bash -n failed with status \(outcome.status)", tool: "bash", level: "error"))
             }
             return issues
         }

@@ -59,7 +59,9 @@ public struct CachedShellChecker: Sendable {
 
     /// The key naming the tools a result depends on: the bash and shellcheck versions (each
     /// asked once here), the shellcheck path, level and excluded rules, and ``analyzerVersion``.
-    public static func toolKey(bashPath: String, shellcheckPath: String?, shellcheckSeverity: String = "warning") -> String {
+    public static func toolKey(
+        bashPath: String, shellcheckPath: String?, shellcheckSeverity: String = "warning"
+    ) -> String {
         var parts = ["bash=\(bashPath) \(ProcessCapture.versionLine(bashPath) ?? "unavailable")"]
         if let shellcheckPath {
             parts.append("shellcheck=\(shellcheckPath) \(ProcessCapture.versionLine(shellcheckPath) ?? "unavailable")")

@@ -1,9 +1,9 @@
 import Foundation
 
 #if canImport(Glibc)
-    import Glibc
+import Glibc
 #elseif canImport(Darwin)
-    import Darwin
+import Darwin
 #endif
 
 /// A child process started with `posix_spawn`, for the few programs the shell check runs.
@@ -22,11 +22,11 @@ struct ChildProcess {
         standardInput: Int32, standardOutput: Int32, standardError: Int32
     ) throws -> ChildProcess {
         #if canImport(Glibc)
-            var actions = posix_spawn_file_actions_t()
-            var attributes = posix_spawnattr_t()
+        var actions = posix_spawn_file_actions_t()
+        var attributes = posix_spawnattr_t()
         #else
-            var actions: posix_spawn_file_actions_t?
-            var attributes: posix_spawnattr_t?
+        var actions: posix_spawn_file_actions_t?
+        var attributes: posix_spawnattr_t?
         #endif
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
@@ -36,7 +36,7 @@ struct ChildProcess {
         posix_spawn_file_actions_adddup2(&actions, standardOutput, 1)
         posix_spawn_file_actions_adddup2(&actions, standardError, 2)
         #if canImport(Darwin)
-            posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_CLOEXEC_DEFAULT))
+        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_CLOEXEC_DEFAULT))
         #endif
 
         let argv = ([executable] + arguments).map { strdup($0) } + [nil]
@@ -77,16 +77,16 @@ struct ChildProcess {
     static func socketPair() throws -> (Int32, Int32) {
         var fds: [Int32] = [-1, -1]
         #if canImport(Glibc)
-            let created = socketpair(AF_UNIX, Int32(SOCK_STREAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0, &fds)
+        let created = socketpair(AF_UNIX, Int32(SOCK_STREAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0, &fds)
         #else
-            // Darwin has no SOCK_CLOEXEC; POSIX_SPAWN_CLOEXEC_DEFAULT covers the gap there.
-            let created = socketpair(AF_UNIX, SOCK_STREAM, 0, &fds)
-            if created == 0 {
-                _ = fcntl(fds[0], F_SETFD, FD_CLOEXEC)
-                _ = fcntl(fds[1], F_SETFD, FD_CLOEXEC)
-                var one: Int32 = 1
-                _ = setsockopt(fds[1], SOL_SOCKET, SO_NOSIGPIPE, &one, socklen_t(MemoryLayout<Int32>.size))
-            }
+        // Darwin has no SOCK_CLOEXEC; POSIX_SPAWN_CLOEXEC_DEFAULT covers the gap there.
+        let created = socketpair(AF_UNIX, SOCK_STREAM, 0, &fds)
+        if created == 0 {
+            _ = fcntl(fds[0], F_SETFD, FD_CLOEXEC)
+            _ = fcntl(fds[1], F_SETFD, FD_CLOEXEC)
+            var one: Int32 = 1
+            _ = setsockopt(fds[1], SOL_SOCKET, SO_NOSIGPIPE, &one, socklen_t(MemoryLayout<Int32>.size))
+        }
         #endif
         guard created == 0 else { throw ShellSyntaxError.launchFailed("socketpair", String(cString: strerror(errno))) }
         return (fds[0], fds[1])
@@ -101,9 +101,9 @@ struct ChildProcess {
 
     static func closeDescriptor(_ fd: Int32) {
         #if canImport(Glibc)
-            _ = Glibc.close(fd)
+        _ = Glibc.close(fd)
         #else
-            _ = Darwin.close(fd)
+        _ = Darwin.close(fd)
         #endif
     }
 
@@ -127,9 +127,9 @@ struct ChildProcess {
         while offset < bytes.count {
             let written = bytes[offset...].withUnsafeBytes { chunk -> Int in
                 #if canImport(Glibc)
-                    return Glibc.send(fd, chunk.baseAddress, chunk.count, Int32(MSG_NOSIGNAL))
+                return Glibc.send(fd, chunk.baseAddress, chunk.count, Int32(MSG_NOSIGNAL))
                 #else
-                    return Darwin.send(fd, chunk.baseAddress, chunk.count, 0)
+                return Darwin.send(fd, chunk.baseAddress, chunk.count, 0)
                 #endif
             }
             if written < 0 {

@@ -40,7 +40,8 @@ struct PreparedScript: Sendable {
         let (delimiters, complete) = Self.heredocDelimiters(in: bytes)
         self.heredocDelimiters = delimiters
         self.batchable = complete && !Self.contains(bytes, Array(BashSegment.reservedMarker.utf8))
-        self.usesCase = Self.contains(bytes, Array("esac".utf8)) || Self.contains(bytes, Array(";;".utf8))
+        self.usesCase =
+            Self.contains(bytes, Array("esac".utf8)) || Self.contains(bytes, Array(";;".utf8))
             || Self.contains(bytes, Array(";&".utf8))
         self.hasCompoundAssignment = Self.contains(bytes, Array("=(".utf8))
     }
@@ -50,7 +51,9 @@ struct PreparedScript: Sendable {
 
     static func contains(_ bytes: [UInt8], _ needle: [UInt8]) -> Bool {
         guard !needle.isEmpty else { return false }
-        return bytes.withUnsafeBufferPointer { haystack in needle.withUnsafeBufferPointer { ByteSearch.contains(haystack, $0) } }
+        return bytes.withUnsafeBufferPointer { haystack in
+            needle.withUnsafeBufferPointer { ByteSearch.contains(haystack, $0) }
+        }
     }
 
     /// Candidate here-document delimiters, over-approximated: a `<<` inside a string or an

@@ -13,7 +13,8 @@ enum ProcessCapture {
             throw ShellSyntaxError.launchFailed(executable, "no executable file there")
         }
         let captured = try ChildProcess.capture(executable, arguments, environment: environment)
-        return Result(status: captured.status, standardOutput: Data(captured.output), standardError: Data(captured.errors))
+        return Result(
+            status: captured.status, standardOutput: Data(captured.output), standardError: Data(captured.errors))
     }
 
     /// The line of a program's `--version` output that names the version (or its first line),

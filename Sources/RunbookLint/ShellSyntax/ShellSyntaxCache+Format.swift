@@ -63,7 +63,9 @@ extension ShellSyntaxCache {
                 } else {
                     guard buffer[start + 64] == UInt8(ascii: "\t") else { return false }
                     var issues: [ShellSyntaxIssue] = []
-                    for record in bytes[(start + 65)..<end].split(separator: UInt8(ascii: "\t"), omittingEmptySubsequences: false) {
+                    for record in bytes[(start + 65)..<end].split(
+                        separator: UInt8(ascii: "\t"), omittingEmptySubsequences: false)
+                    {
                         guard let issue = decodeIssue(record) else { return false }
                         issues.append(issue)
                     }

@@ -1,9 +1,9 @@
 import Foundation
 
 #if canImport(Glibc)
-    import Glibc
+import Glibc
 #elseif canImport(Darwin)
-    import Darwin
+import Darwin
 #endif
 
 /// A persistent cache of shell check results by script content hash, so that a re-run on an
@@ -159,7 +159,9 @@ public final class ShellSyntaxCache: @unchecked Sendable {
             var out: [UInt8] = []
             out.reserveCapacity(64)
             for word in [words.0, words.1, words.2, words.3] {
-                for shift in stride(from: 60, through: 0, by: -4) { out.append(digits[Int((word >> UInt64(shift)) & 0xf)]) }
+                for shift in stride(from: 60, through: 0, by: -4) {
+                    out.append(digits[Int((word >> UInt64(shift)) & 0xf)])
+                }
             }
             return String(decoding: out, as: UTF8.self)
         }

@@ -27,12 +27,15 @@ public struct ShellSyntaxError: Error, Sendable, CustomStringConvertible {
         Self(.shellcheckOutputUnreadable(path: path, detail: detail))
     }
     static func temporaryFiles(_ detail: String) -> Self { Self(.temporaryFiles(detail: detail)) }
-    static func launchFailed(_ path: String, _ detail: String) -> Self { Self(.launchFailed(path: path, detail: detail)) }
+    static func launchFailed(_ path: String, _ detail: String) -> Self {
+        Self(.launchFailed(path: path, detail: detail))
+    }
 
     public var description: String {
         switch code {
         case .bashNotFound(let path):
-            return "bash not found or not executable at \(path): install bash or point the shell syntax check at another bash"
+            return
+                "bash not found or not executable at \(path): install bash or point the shell syntax check at another bash"
         case .bashUnsafe(let path):
             return "\(path) executed a script that it was told only to parse (set -n had no effect): "
                 + "use a standard GNU bash for the shell syntax check"

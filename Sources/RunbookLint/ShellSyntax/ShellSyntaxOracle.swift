@@ -54,7 +54,9 @@ public struct ShellSyntaxOracle: Sendable {
     /// Throws ``ShellSyntaxError`` when bash (or shellcheck) cannot be run.
     public func check(_ scripts: [String]) throws -> [[ShellSyntaxIssue]] {
         guard !scripts.isEmpty else { return [] }
-        guard FileManager.default.isExecutableFile(atPath: bashPath) else { throw ShellSyntaxError.bashNotFound(bashPath) }
+        guard FileManager.default.isExecutableFile(atPath: bashPath) else {
+            throw ShellSyntaxError.bashNotFound(bashPath)
+        }
 
         // Identical scripts are checked once.
         var uniqueIndex: [String: Int] = [:]

@@ -58,7 +58,8 @@ struct ShellcheckRunner: Sendable {
         arguments.append("--")
         arguments.append(contentsOf: ids.map { directory.appendingPathComponent("\($0).sh").path })
         // UTF-8 locale: shellcheck reads files in the locale's encoding.
-        let result = try ProcessCapture.run(path, arguments, environment: ["LC_ALL": "C.UTF-8", "PATH": "/usr/bin:/bin"])
+        let result = try ProcessCapture.run(
+            path, arguments, environment: ["LC_ALL": "C.UTF-8", "PATH": "/usr/bin:/bin"])
         guard result.status == 0 || result.status == 1 else {
             let detail = String(decoding: result.standardError.prefix(500), as: UTF8.self)
                 .trimmingCharacters(in: .whitespacesAndNewlines)
