@@ -23,6 +23,7 @@ public struct APIError: HTTPResponseError, CustomStringConvertible {
         self.headers = headers
     }
 
+    /// `STATUS CODE: MESSAGE`, as logged.
     public var description: String { "\(status.code) \(code): \(message)" }
 
     /// 400 with `code` `invalid_request`.
@@ -36,6 +37,7 @@ public struct APIError: HTTPResponseError, CustomStringConvertible {
     /// 413 naming the limit.
     static func tooLarge(_ message: String) -> APIError { APIError(.contentTooLarge, code: "too_large", message) }
 
+    /// The JSON error body `{"error": {"code", "message"}}` with the status and any extra headers.
     public func response(from request: Request, context: some RequestContext) throws -> Response {
         JSONResponse.make(status: status, ErrorBody(error: .init(code: code, message: message)), headers: headers)
     }

@@ -54,6 +54,7 @@ public struct ReloadOnHangUp: Service {
     /// Creates the service.
     public init(reloader: ConfigReloader) { self.reloader = reloader }
 
+    /// Waits for SIGHUP and reloads on each, until graceful shutdown.
     public func run() async throws {
         let signals = await UnixSignalsSequence(trapping: .sighup)
         for await _ in signals.cancelOnGracefulShutdown() {

@@ -48,9 +48,9 @@ public enum OpenAPIDocument {
         }
         // The dispatcher rejects a malformed X-Request-ID with the generic error before the route runs.
         responses["400"] = withGenericError(responses["400"] as? [String: Any])
-        if spec.role != nil {
+        if let role = spec.role {
             responses["401"] = errorResponse("No token, or an unknown or revoked one")
-            responses["403"] = errorResponse("The token's role is not enough; needs \(spec.role!.rawValue)")
+            responses["403"] = errorResponse("The token's role is not enough; needs \(role.rawValue)")
         }
         var operation: [String: Any] = [
             "operationId": spec.id.rawValue, "summary": spec.summary, "responses": responses,

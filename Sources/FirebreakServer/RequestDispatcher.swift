@@ -11,7 +11,12 @@ typealias RouteHandler = @Sendable (inout APICall) async throws -> Response
 struct RequestDispatcher: Sendable {
     let environment: ServerEnvironment
 
-    static let requestIDField = HTTPField.Name("X-Request-ID")!
+    static let requestIDField: HTTPField.Name = {
+        guard let name = HTTPField.Name("X-Request-ID") else {
+            preconditionFailure("X-Request-ID is a valid field name")
+        }
+        return name
+    }()
 
     func respond(
         _ spec: RouteSpec, _ request: Request, _ context: BasicRequestContext, handler: RouteHandler

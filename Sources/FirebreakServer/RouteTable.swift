@@ -99,6 +99,9 @@ public enum RouteTable {
 
     /// The spec of `id`.
     public static func spec(_ id: RouteID) -> RouteSpec {
-        all.first { $0.id == id }!
+        guard let spec = all.first(where: { $0.id == id }) else {
+            preconditionFailure("RouteTable.all has no spec for \(id)")
+        }
+        return spec
     }
 }

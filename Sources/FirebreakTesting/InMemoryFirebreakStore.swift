@@ -31,6 +31,7 @@ public actor InMemoryFirebreakStore: FirebreakStore {
 
     // MARK: Incidents
 
+    /// Applies `notification` through `engine` to its key's open incident and logs a delivery; rejects NUL text.
     public func ingest(_ notification: AlertNotification, using engine: IncidentEngine) throws -> IngestResult {
         try checkOpen()
         try Self.checkText(notification)
@@ -50,6 +51,7 @@ public actor InMemoryFirebreakStore: FirebreakStore {
         return IngestResult(incident: incident, opened: opened, events: events, deliveryID: delivery.id)
     }
 
+    /// Acknowledges the open incident for `key`, if any, and logs a delivery without alerts either way.
     public func acknowledge(
         key: String, by actor: String?, at: Date, requestID: String?, using engine: IncidentEngine
     ) throws -> Incident? {
@@ -68,18 +70,21 @@ public actor InMemoryFirebreakStore: FirebreakStore {
         return acknowledged
     }
 
+    /// Acknowledges incident `id` through `engine`; throws `StoreError.notFound` for an unknown id.
     public func acknowledge(id: Int64, by actor: String?, at: Date, using engine: IncidentEngine) throws -> Incident {
         let incident = try existing(id)
         let transition = try engine.acknowledge(incident, by: actor, at: at)
         return save(transition.incident, events: transition.events).incident
     }
 
+    /// Resolves incident `id` through `engine`; throws `StoreError.notFound` for an unknown id.
     public func resolve(id: Int64, by actor: String?, at: Date, using engine: IncidentEngine) throws -> Incident {
         let incident = try existing(id)
         let transition = try engine.resolve(incident, by: actor, at: at)
         return save(transition.incident, events: transition.events).incident
     }
 
+    /// Appends `events` to incident `id`'s timeline with new ids, or none of them if any text holds a NUL.
     public func appendTimeline(incidentID id: Int64, events: [TimelineEvent]) throws -> [TimelineEvent] {
         _ = try existing(id)
         for event in events {
@@ -93,11 +98,13 @@ public actor InMemoryFirebreakStore: FirebreakStore {
         return append(events, to: id)
     }
 
+    /// The incident with `id`, or `nil`.
     public func incident(id: Int64) throws -> Incident? {
         try checkOpen()
         return incidentsByID[id]
     }
 
+    /// A page of incidents matching `query`, newest first; `nextCursor` is the id of the page's last incident.
     public func incidents(matching query: IncidentQuery) throws -> IncidentPage {
         try checkOpen()
         guard (1...500).contains(query.limit) else {
@@ -122,17 +129,20 @@ public actor InMemoryFirebreakStore: FirebreakStore {
         return IncidentPage(incidents: page, nextCursor: hasMore ? page.last.map { String($0.id) } : nil)
     }
 
+    /// At most `limit` entries of incident `id`'s timeline with an id above `after`, oldest first.
     public func timeline(incidentID id: Int64, after: Int64?, limit: Int) throws -> [TimelineEvent] {
         _ = try existing(id)
         let events = timelines[id] ?? []
         return Array(events.lazy.filter { $0.id > (after ?? 0) }.prefix(max(0, limit)))
     }
 
+    /// At most `limit` delivery records with an id above `after`, oldest first.
     public func deliveries(after: Int64?, limit: Int) throws -> [Delivery] {
         try checkOpen()
         return Array(deliveryLog.lazy.filter { $0.id > (after ?? 0) }.prefix(max(0, limit)))
     }
 
+    /// Number of unresolved incidents by severity.
     public func openIncidentCounts() throws -> [IncidentSeverity: Int] {
         try checkOpen()
         var counts: [IncidentSeverity: Int] = [:]
@@ -144,6 +154,7 @@ public actor InMemoryFirebreakStore: FirebreakStore {
 
     // MARK: Tokens
 
+    /// Stores `token` with the next id; throws `StoreError.conflict` when its name is taken.
     public func createToken(_ token: TokenRecord) throws -> TokenRecord {
         try checkOpen()
         guard !tokenRecords.contains(where: { $0.name == token.name }) else {
@@ -156,16 +167,19 @@ public actor InMemoryFirebreakStore: FirebreakStore {
         return stored
     }
 
+    /// The unrevoked token whose secret hashes to `secretHash`, or `nil`.
     public func token(secretHash: String) throws -> TokenRecord? {
         try checkOpen()
         return tokenRecords.first { $0.secretHash == secretHash && $0.revokedAt == nil }
     }
 
+    /// Every token, revoked ones included, in creation order.
     public func tokens() throws -> [TokenRecord] {
         try checkOpen()
         return tokenRecords
     }
 
+    /// Marks token `id` revoked at `at` unless it already is; throws `StoreError.notFound` for an unknown id.
     public func revokeToken(id: Int64, at: Date) throws {
         try checkOpen()
         guard let index = tokenRecords.firstIndex(where: { $0.id == id }) else {
@@ -176,13 +190,16 @@ public actor InMemoryFirebreakStore: FirebreakStore {
 
     // MARK: Lifecycle
 
+    /// Does nothing until the store is closed, then throws `StoreError.closed`.
     public func ping() throws { try checkOpen() }
 
+    /// The static `schemaVersion`, as there is nothing to migrate; throws once the store is closed.
     public func schemaVersion() throws -> Int {
         try checkOpen()
         return Self.schemaVersion
     }
 
+    /// Marks the store closed: later calls throw `StoreError.closed`, and closing again does nothing.
     public func close() { isClosed = true }
 
     // MARK: Helpers

@@ -12,7 +12,9 @@ import Glibc
 public enum SpawnedCommand {
     /// The exit status (128 + signal for a killed program) and everything it wrote to stdout and stderr.
     public struct Result: Sendable {
+        /// The exit status, or 128 + the signal number when a signal killed the program.
         public var status: Int32
+        /// Stdout and stderr interleaved as written; stderr is left out when discarding errors.
         public var output: String
     }
 
@@ -47,7 +49,9 @@ public enum SpawnedCommand {
 
     /// A program that could not be started.
     public struct SpawnError: Error, CustomStringConvertible {
+        /// Which program failed to start and why.
         public var message: String
+        /// The message.
         public var description: String { message }
     }
 }

@@ -3,8 +3,10 @@
 public struct SplitMix64: RandomNumberGenerator {
     private var state: UInt64
 
+    /// Creates a generator whose sequence is fixed by `seed`.
     public init(seed: UInt64) { state = seed }
 
+    /// Advances the state and returns the next value of the SplitMix64 sequence.
     public mutating func next() -> UInt64 {
         state &+= 0x9E37_79B9_7F4A_7C15
         var z = state

@@ -5,13 +5,17 @@ import RunbookModel
 public struct AlertCoverage: Sendable {
     /// A runbook, by id and where it is.
     public struct RunbookRef: Hashable, Sendable, Codable {
+        /// The runbook's id.
         public var id: String
+        /// The file it lives in.
         public var file: String
+        /// 1-based line where its title was found.
         public var line: Int
     }
 
     /// One alert and where its runbook link leads.
     public struct Entry: Sendable {
+        /// How the alert reaches a runbook, if at all.
         public enum Status: String, Sendable, Codable {
             /// The link resolves to a file (and anchor) that exists.
             case resolved
@@ -27,15 +31,19 @@ public struct AlertCoverage: Sendable {
             case none
         }
 
+        /// The alerting rule.
         public var alert: AlertRule
+        /// How its link resolved, or whether a runbook declares it.
         public var status: Status
         /// The link as written, if any.
         public var link: String?
         /// Why it failed (the paths tried), for unresolved links.
         public var detail: String?
+        /// Runbooks the link leads to, then those declaring the alert in `alerts:`, without duplicates.
         public var runbooks: [RunbookRef]
     }
 
+    /// One entry per alert, in the order the alerts were given.
     public var entries: [Entry]
     /// Runbooks that no alert links to or is declared by.
     public var runbooksWithoutAlert: [RunbookRef]

@@ -10,14 +10,18 @@ import Darwin
 
 /// A problem loading the tree that stops lint from seeing what it was asked to (exit status 2).
 public struct TreeLoadError: Error, Sendable, CustomStringConvertible {
+    /// The root that could not be loaded, as given.
     public var path: String
+    /// What went wrong, with a hint to fix it.
     public var message: String
 
+    /// Creates an error for `path`.
     public init(path: String, message: String) {
         self.path = path
         self.message = message
     }
 
+    /// The path and the message, as `path: message`.
     public var description: String { "\(path): \(message)" }
 }
 
@@ -27,6 +31,7 @@ public struct RunbookTree: Sendable {
     public var documents: [RunbookDocument]
     /// Every file under the roots (any extension), as display paths: link and `runbook_url` targets.
     public var files: [String]
+    /// Roots that do not exist or cannot be listed.
     public var errors: [TreeLoadError]
 
     /// Markdown file extensions walked in directories; files named explicitly are parsed whatever their extension.

@@ -13,6 +13,7 @@ public enum FindingSeverity: String, Sendable, Codable, Comparable, CaseIterable
         }
     }
 
+    /// Orders by seriousness: `error` comes before `warning`, and `warning` before `info`.
     public static func < (lhs: FindingSeverity, rhs: FindingSeverity) -> Bool { lhs.rank < rhs.rank }
 }
 
@@ -20,13 +21,16 @@ public enum FindingSeverity: String, Sendable, Codable, Comparable, CaseIterable
 public struct Finding: Hashable, Sendable, Codable {
     /// Stable rule id (`shell-syntax`); configuration and users rely on it.
     public var rule: String
+    /// How serious it is; a level `firebreak.yml` sets for the rule overrides the rule's own choice.
     public var severity: FindingSeverity
+    /// Where the problem is (file, line and column).
     public var location: SourceLocation
     /// What is wrong and how to fix it.
     public var message: String
     /// Id of the runbook it concerns, when there is one.
     public var runbook: String?
 
+    /// Creates a finding; `runbook` is nil when the problem is not in one runbook (a file, an alert rule).
     public init(
         rule: String, severity: FindingSeverity, location: SourceLocation, message: String, runbook: String? = nil
     ) {
@@ -40,16 +44,24 @@ public struct Finding: Hashable, Sendable, Codable {
 
 /// Totals of a lint run, for the JSON summary and the closing line of text output.
 public struct LintSummary: Hashable, Sendable, Codable {
+    /// Markdown files linted.
     public var files: Int
+    /// Runbooks found in them (a file may hold several).
     public var runbooks: Int
+    /// Alert rules loaded from the rule files.
     public var alerts: Int
+    /// Findings at `error` level.
     public var errors: Int
+    /// Findings at `warning` level.
     public var warnings: Int
+    /// Findings at `info` level (shown as notes in text output).
     public var infos: Int
-    /// Shell blocks checked, and how many of them came from the cache.
+    /// Shell blocks checked.
     public var shellBlocks: Int
+    /// How many of `shellBlocks` were answered by the cache instead of being checked again.
     public var shellBlocksCached: Int
 
+    /// Creates a summary; the `errors`, `warnings` and `infos` counts are taken from `findings`.
     public init(
         files: Int = 0, runbooks: Int = 0, alerts: Int = 0, findings: [Finding] = [], shellBlocks: Int = 0,
         shellBlocksCached: Int = 0
@@ -67,7 +79,9 @@ public struct LintSummary: Hashable, Sendable, Codable {
 
 /// The result of `firebreak lint`.
 public struct LintReport: Sendable {
+    /// Every finding of the run, ordered by file, line, column, rule and message.
     public var findings: [Finding]
+    /// Totals of the run.
     public var summary: LintSummary
     /// Rules that ran (for SARIF's rule table).
     public var rules: [LintRuleDescription]
@@ -79,6 +93,7 @@ public struct LintReport: Sendable {
     /// Alert ↔ runbook resolution, when rule files were given.
     public var coverage: AlertCoverage?
 
+    /// Creates a report with no documents, parsed files or coverage; the engine fills those in.
     public init(findings: [Finding], summary: LintSummary, rules: [LintRuleDescription]) {
         self.findings = findings
         self.summary = summary
@@ -107,11 +122,16 @@ public struct LintReport: Sendable {
 
 /// A rule's id, default severity and help, as shown by SARIF viewers and `--help`.
 public struct LintRuleDescription: Hashable, Sendable, Codable {
+    /// Stable rule id (`shell-syntax`), as in ``Finding/rule``.
     public var id: String
+    /// Severity listed for the rule (SARIF's default level); a finding may differ, and `firebreak.yml` may override it.
     public var defaultSeverity: FindingSeverity
+    /// One-line title (`Variable is used but never declared`).
     public var summary: String
+    /// What the rule looks for, why it matters and how to fix what it finds.
     public var help: String
 
+    /// Creates a rule description.
     public init(id: String, defaultSeverity: FindingSeverity, summary: String, help: String) {
         self.id = id
         self.defaultSeverity = defaultSeverity

@@ -25,6 +25,7 @@ public struct Alternative: Hashable, Sendable, Codable {
     /// Script lines (0-based, inclusive) that belong to this alternative.
     public var scriptLines: ClosedRange<Int>
 
+    /// Creates an alternative from its group, its marker's label and the script lines it covers.
     public init(group: Int, label: String, scriptLines: ClosedRange<Int>) {
         self.group = group
         self.label = label
@@ -61,6 +62,7 @@ public struct CommandBlock: Hashable, Sendable, Codable {
     /// Alternatives inside the block; empty when the block is one sequence of commands.
     public var alternatives: [Alternative]
 
+    /// Creates a block from parts already extracted from the fence and its content.
     public init(
         infoLanguage: String?, language: BlockLanguage, attributes: [String: String], content: String,
         script: String, scriptLineMap: [Int], location: SourceLocation, endLine: Int, unterminated: Bool,

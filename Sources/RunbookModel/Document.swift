@@ -9,6 +9,7 @@ public struct Heading: Hashable, Sendable, Codable {
     /// Where it is.
     public var location: SourceLocation
 
+    /// Creates a heading; `anchor` is expected to be unique within the file already (see ``GitHubSlugger``).
     public init(level: Int, text: String, anchor: String, location: SourceLocation) {
         self.level = level
         self.text = text
@@ -28,6 +29,7 @@ public struct Link: Hashable, Sendable, Codable {
     /// Whether this is an image.
     public var isImage: Bool
 
+    /// Creates a link with its destination and text as written.
     public init(target: String, text: String, location: SourceLocation, isImage: Bool) {
         self.target = target
         self.text = text
@@ -61,6 +63,7 @@ public struct ParseDiagnostic: Hashable, Sendable, Codable {
     /// Where.
     public var location: SourceLocation
 
+    /// Creates a diagnostic; `isError` tells an input that cannot be read as intended from a suspicious one.
     public init(kind: Kind, isError: Bool, message: String, location: SourceLocation) {
         self.kind = kind
         self.isError = isError
@@ -92,6 +95,7 @@ public struct RunbookDocument: Sendable, Codable {
     /// content alone can be cached under it.
     public var contentHash: String = ""
 
+    /// Creates a document; shared blocks, shared text and the content hash start empty and are set afterwards.
     public init(
         file: String, runbooks: [Runbook], headings: [Heading], links: [Link], diagnostics: [ParseDiagnostic],
         lineCount: Int

@@ -10,6 +10,7 @@
 public struct GitHubSlugger: Sendable {
     private var seen: [String: Int] = [:]
 
+    /// Creates a slugger for one file, with no headings seen yet.
     public init() {}
 
     /// The plain slug of `text`, without the uniqueness suffix.

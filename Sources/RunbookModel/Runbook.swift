@@ -2,7 +2,9 @@
 public struct DurationSeconds: Hashable, Sendable, Codable, Comparable {
     /// Seconds.
     public var seconds: Int
+    /// Wraps a number of seconds as given, without clamping.
     public init(seconds: Int) { self.seconds = seconds }
+    /// Orders durations by length, shortest first.
     public static func < (lhs: DurationSeconds, rhs: DurationSeconds) -> Bool { lhs.seconds < rhs.seconds }
 }
 
@@ -14,6 +16,7 @@ public struct RunbookParameter: Hashable, Sendable, Codable {
     public var description: String?
     /// Default value, if any.
     public var defaultValue: String?
+    /// Creates a parameter; description and default are optional.
     public init(name: String, description: String? = nil, defaultValue: String? = nil) {
         self.name = name
         self.description = description
@@ -27,27 +30,34 @@ public struct RunbookMetadata: Hashable, Sendable, Codable {
     public var severityText: String?
     /// Normalised severity.
     public var severity: Severity?
-    /// Target time to resolve, as written and in seconds.
+    /// Target time to resolve, as written (`30 min`).
     public var mttrText: String?
+    /// Target time to resolve, parsed from ``mttrText``.
     public var mttr: DurationSeconds?
-    /// Target time to respond (`Response SLA`).
+    /// Target time to respond (`Response SLA`), as written.
     public var responseText: String?
+    /// Target time to respond, parsed from ``responseText``.
     public var response: DurationSeconds?
     /// Alert names this runbook answers.
     public var alerts: [String]
+    /// The service the runbook is for (`service:`, or a `Service` or `Component` label).
     public var service: String?
+    /// The team or person who maintains it (`owner:`, or an `Owner`, `Team` or `Maintained by` label).
     public var owner: String?
+    /// Free-form tags from front matter (`tags:`).
     public var tags: [String]
     /// Date of the last review (`last_reviewed`, `**Last Updated**`), as written (YYYY-MM-DD expected).
     public var lastReviewed: String?
     /// How often the runbook must be reviewed.
     public var reviewEvery: DurationSeconds?
+    /// Parameters declared in front matter (`params:`); commands receive their values as environment variables.
     public var params: [RunbookParameter]
     /// Front-matter keys Firebreak does not use, kept as text (`weight: 20`).
     public var extra: [String: String]
     /// Where each piece of metadata came from (`front-matter`, `label:Severity`, `table`, `heading`), by field name.
     public var provenance: [String: String]
 
+    /// Creates metadata that knows nothing yet: every optional nil, every list and map empty.
     public init() {
         alerts = []
         tags = []
@@ -71,6 +81,7 @@ public struct Runbook: Sendable, Codable {
     public var lines: LineRange
     /// Where the title was found (the heading, or the top of the file).
     public var location: SourceLocation
+    /// What the runbook says about itself: severity, targets, alerts, owner, parameters.
     public var metadata: RunbookMetadata
     /// Sections in document order (nested ones included, with their level).
     public var sections: [Section]
@@ -85,6 +96,7 @@ public struct Runbook: Sendable, Codable {
     /// Lines of prose that warn the reader (`> **Warning:** …`, `⚠️ …`, `[!CAUTION]`), in order.
     public var cautions: [Int] = []
 
+    /// Creates a runbook from its parsed parts; `cautions` starts empty and is set afterwards.
     public init(
         id: String, title: String?, file: String, anchor: String?, lines: LineRange, location: SourceLocation,
         metadata: RunbookMetadata, sections: [Section], steps: [Step], blocks: [CommandBlock], text: String,

@@ -21,5 +21,6 @@ public enum SafetyClass: String, Sendable, Codable, CaseIterable, Comparable {
         }
     }
 
+    /// Orders by ``risk``; `unknown` and `mutating` rank the same.
     public static func < (lhs: SafetyClass, rhs: SafetyClass) -> Bool { lhs.risk < rhs.risk }
 }

@@ -15,6 +15,7 @@ public struct Section: Hashable, Sendable, Codable {
     /// Number of fenced code blocks inside.
     public var blockCount: Int
 
+    /// Creates a section from its parsed parts.
     public init(
         kind: SectionKind?, title: String, level: Int, location: SourceLocation, lines: LineRange, text: String,
         blockCount: Int
@@ -49,6 +50,7 @@ public struct Step: Hashable, Sendable, Codable {
     /// Indexes into the runbook's `blocks` of the code blocks this step holds.
     public var blockIndexes: [Int]
 
+    /// Creates a step from its parsed parts.
     public init(
         number: Int, title: String, location: SourceLocation, lines: LineRange, prose: String, blockIndexes: [Int]
     ) {

@@ -14,6 +14,7 @@ public enum Severity: String, Sendable, Codable, CaseIterable, Comparable {
         }
     }
 
+    /// Orders by ``rank``: more urgent sorts first (`critical` < `high` < … < `info`).
     public static func < (lhs: Severity, rhs: Severity) -> Bool { lhs.rank < rhs.rank }
 
     /// Normalises a free-form severity or priority (`P1 (High)`, `SEV-2`, `Critical`, `warning`).

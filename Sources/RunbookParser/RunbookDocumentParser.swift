@@ -26,6 +26,7 @@ public struct RunbookDocumentParser: Sendable {
         "readme.md", "contributing.md", "changelog.md", "code_of_conduct.md", "security.md", "license.md",
     ]
 
+    /// Creates a parser that names sections with `synonyms` and leaves files over `maximumBytes` unparsed.
     public init(
         synonyms: SectionSynonyms = SectionSynonyms(), maximumBytes: Int = RunbookDocumentParser.defaultMaximumBytes
     ) {

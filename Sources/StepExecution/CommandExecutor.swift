@@ -32,20 +32,25 @@ public final class CommandExecutor: CommandRunning, @unchecked Sendable {
         self.bash = bash
     }
 
+    /// Stops the running command's process group (SIGTERM, then SIGKILL after `grace`); returns whether one was
+    /// running.
     public func interrupt() -> Bool {
         guard let stopper = lock.withLock({ current }) else { return false }
         stopper.stop(.interrupted)
         return true
     }
 
+    /// Runs `request`, passing output chunks to `output` as they arrive, and stops it at its `follow` bound (when
+    /// set and not longer than `timeout`) or else at `timeout`; a command that cannot start gives `.notStarted`.
     public func run(_ request: CommandRequest, output: @escaping @Sendable ([UInt8]) -> Void) async -> CommandResult {
         let start = ContinuousClock.now
         let stopper = ProcessGroupStopper(grace: grace)
         lock.withLock { current = stopper }
         defer { lock.withLock { current = nil } }
 
-        let following = request.follow.map { $0 <= request.timeout } ?? false
-        let bound = following ? request.follow! : request.timeout
+        let followBound = request.follow.flatMap { $0 <= request.timeout ? $0 : nil }
+        let following = followBound != nil
+        let bound = followBound ?? request.timeout
         let watchdog = Task {
             do { try await Task.sleep(for: bound) } catch { return }
             stopper.stop(following ? .followed : .timedOut)

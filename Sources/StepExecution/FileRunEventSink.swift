@@ -23,6 +23,7 @@ public final class FileRunEventSink: RunEventSink, @unchecked Sendable {
         handle = FileHandle(forWritingAtPath: path)
     }
 
+    /// Adds `event` to the buffer as one JSON line; an event that cannot be encoded is dropped.
     public func record(_ event: RunEvent) {
         guard let data = try? encoder.encode(event) else { return }
         lock.withLock {
@@ -31,6 +32,7 @@ public final class FileRunEventSink: RunEventSink, @unchecked Sendable {
         }
     }
 
+    /// Writes the buffered lines to the log file (see ``flushNow()``).
     public func flush() async { flushNow() }
 
     /// Writes what is buffered; also used from signal handlers' exit paths, which cannot await.

@@ -58,8 +58,11 @@ public final class HTTPRunEventSink: RunEventSink, @unchecked Sendable {
     /// The URL posts go to.
     public var url: URL { endpoint }
 
+    /// Queues `event` for the next post.
     public func record(_ event: RunEvent) { lock.withLock { pending.append(event) } }
 
+    /// Posts the queued events, retrying as configured; accepted events leave the queue, otherwise they stay for
+    /// the next flush and `warn` is told.
     public func flush() async {
         let batch = lock.withLock { pending }
         guard !batch.isEmpty else { return }

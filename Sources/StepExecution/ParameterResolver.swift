@@ -16,6 +16,7 @@ public struct ParameterResolver: Sendable {
     /// Where a value came from, in precedence order.
     public enum Source: Int, Sendable, Comparable {
         case runbookDefault, environment, label, envFile, param, prompt
+        /// Orders by precedence: a runbook default is lowest, a value typed at a prompt highest.
         public static func < (a: Source, b: Source) -> Bool { a.rawValue < b.rawValue }
     }
 
@@ -136,7 +137,7 @@ public struct ParameterResolver: Sendable {
             && name.utf8.allSatisfy {
                 ($0 >= 65 && $0 <= 90) || ($0 >= 97 && $0 <= 122) || ($0 >= 48 && $0 <= 57) || $0 == 95
             }
-            && !(name.first!.isNumber)
+            && !(name.first?.isNumber ?? false)
         guard valid else {
             throw RunError.usage(
                 "\(place): '\(name)' is not a variable name; use letters, digits and _ (not starting with a digit)")

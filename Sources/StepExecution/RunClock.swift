@@ -10,5 +10,6 @@ public protocol RunClock: Sendable {
 public struct SystemRunClock: RunClock {
     /// Creates the system clock.
     public init() {}
+    /// The system's current wall-clock time.
     public func now() -> Date { Date() }
 }

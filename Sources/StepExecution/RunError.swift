@@ -13,6 +13,7 @@ public struct RunError: Error, Sendable, CustomStringConvertible {
     /// Whether this is a usage error (exit status 2 either way; kept apart for callers that care).
     public var isUsage: Bool { code == .usage }
 
+    /// The message alone, so that printing the error tells what is wrong and how to fix it.
     public var description: String { message }
 
     static func usage(_ message: String) -> RunError { RunError(code: .usage, message: message) }

@@ -70,8 +70,9 @@ public struct RunEvent: Codable, Sendable, Equatable {
     public var mode: String?
     /// The runbook file (on `run_started`).
     public var file: String?
-    /// Who ran it and where (on `run_started`).
+    /// Who ran it (on `run_started`).
     public var user: String?
+    /// Host name of the machine it ran on (on `run_started`).
     public var host: String?
     /// Incident the run belongs to, when given.
     public var incident: String?

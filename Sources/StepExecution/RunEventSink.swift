@@ -20,7 +20,9 @@ public final class MemoryRunEventSink: RunEventSink, @unchecked Sendable {
     /// Creates an empty sink.
     public init() {}
 
+    /// Appends `event` to ``events``.
     public func record(_ event: RunEvent) { lock.withLock { stored.append(event) } }
+    /// Counts the flush in ``flushCount``; events stay in memory.
     public func flush() async { lock.withLock { flushes += 1 } }
 
     /// Everything recorded so far.
@@ -43,6 +45,8 @@ public final class JSONLinesRunEventSink: RunEventSink, @unchecked Sendable {
         self.flushEachEvent = flushEachEvent
     }
 
+    /// Adds `event` as one JSON line, written at once when `flushEachEvent` is set; an event that cannot be
+    /// encoded is dropped.
     public func record(_ event: RunEvent) {
         guard let data = try? encoder.encode(event) else { return }
         lock.withLock {
@@ -52,6 +56,7 @@ public final class JSONLinesRunEventSink: RunEventSink, @unchecked Sendable {
         }
     }
 
+    /// Writes the buffered lines to the handle.
     public func flush() async { lock.withLock { writeBuffer() } }
 
     private func writeBuffer() {

@@ -19,8 +19,9 @@ public struct RunOptions: Sendable {
     public var incident: String?
     /// Identifier of the run (file name of its log).
     public var runID: String
-    /// Who runs it, and on which host.
+    /// Who runs it (user name), for the run log.
     public var user: String?
+    /// Host name of the machine it runs on, for the run log.
     public var host: String?
     /// Output bytes kept per command in the log.
     public var outputCap: Int = 64 * 1024

@@ -49,7 +49,7 @@ extension RunSession {
             }
         }
         guard !order.isEmpty else { return }
-        let list = order.map { "\($0) (line \(missing[$0]!))" }.joined(separator: ", ")
+        let list = order.compactMap { name in missing[name].map { "\(name) (line \($0))" } }.joined(separator: ", ")
         throw RunError.usage(
             "no value for \(list) in \(plan.file); pass --param NAME=VALUE, --env-file FILE or --label, or set it in the environment"
         )

@@ -212,12 +212,13 @@ extension RunSession {
         }
         event.decision = "skipped"
         event.decidedBy = decidedBy
-        event.reason =
+        let reason =
             isInteractive
             ? "skipped by the operator" : "alternatives need a choice: pass --choose N or --choose WORD_OF_LABEL"
+        event.reason = reason
         record(event)
         count("skipped")
-        show("   ↷ skipped: \(event.reason!)\n")
+        show("   ↷ skipped: \(reason)\n")
         return nil
     }
 

@@ -133,7 +133,7 @@ public final class RunSession: @unchecked Sendable {
         let summary = RunSummary(status: status, counts: snapshot)
         show(
             "\nRun \(options.runID) \(status): "
-                + snapshot.keys.sorted().map { "\($0) \(snapshot[$0]!)" }.joined(separator: ", ") + "\n")
+                + snapshot.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ") + "\n")
         return summary
     }
 

@@ -16,10 +16,12 @@ public final class StandardTerminal: RunTerminal, @unchecked Sendable {
     /// Creates the terminal.
     public init() {}
 
+    /// Writes `text` to standard output unbuffered, one writer at a time.
     public func write(_ text: String) {
         lock.withLock { FileHandle.standardOutput.write(Data(text.utf8)) }
     }
 
+    /// Writes `prompt`, then reads a line from standard input; nil at end of input.
     public func readLine(prompt: String) -> String? {
         write(prompt)
         return Swift.readLine(strippingNewline: true)
@@ -36,8 +38,10 @@ public final class ScriptedTerminal: RunTerminal, @unchecked Sendable {
     /// Creates a terminal that answers prompts with `answers`, in order, then reports end of input.
     public init(answers: [String]) { self.answers = answers }
 
+    /// Appends `text` to ``transcript``.
     public func write(_ text: String) { lock.withLock { shown += text } }
 
+    /// Records `prompt` in ``transcript`` and ``prompts`` and returns the next answer; nil once they run out.
     public func readLine(prompt: String) -> String? {
         lock.withLock {
             shown += prompt

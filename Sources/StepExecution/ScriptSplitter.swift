@@ -37,8 +37,8 @@ public enum ScriptSplitter {
                     start = index
                 }
             }
-            if state.isComplete && attached[index + 1] == nil {
-                units.append(makeUnit(lines, start!...index))
+            if state.isComplete && attached[index + 1] == nil, let first = start {
+                units.append(makeUnit(lines, first...index))
                 start = nil
                 state = State()
             }

@@ -4,6 +4,8 @@ import SQLKit
 import Storage
 
 extension SQLFirebreakStore {
+    /// Applies a notification to its key's open incident (or opens one) and records the delivery, in
+    /// one group-committed transaction; returns once the commit is durable.
     public func ingest(_ notification: AlertNotification, using engine: IncidentEngine) async throws -> IngestResult {
         try StoreText.check(notification)
         let dialect = backend.dialect

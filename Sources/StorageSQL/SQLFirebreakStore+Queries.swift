@@ -4,6 +4,7 @@ import SQLKit
 import Storage
 
 extension SQLFirebreakStore {
+    /// Incident `id` with its alerts.
     public func incident(id: Int64) async throws -> Incident? {
         try await read { database in
             let rows = try await database.raw(
@@ -16,6 +17,7 @@ extension SQLFirebreakStore {
         }
     }
 
+    /// A page of incidents matching the query's filters, newest first, with the cursor of the next page.
     public func incidents(matching query: IncidentQuery) async throws -> IncidentPage {
         guard (1...500).contains(query.limit) else {
             throw StoreError.invalid("page size \(query.limit) is outside 1…500; ask for at most 500 incidents a page")
@@ -45,6 +47,7 @@ extension SQLFirebreakStore {
         }
     }
 
+    /// Up to `limit` timeline events of incident `id` after event `after`, oldest first.
     public func timeline(incidentID id: Int64, after: Int64?, limit: Int) async throws -> [TimelineEvent] {
         guard limit > 0 else { return [] }
         return try await read { database in
@@ -57,6 +60,7 @@ extension SQLFirebreakStore {
         }
     }
 
+    /// Up to `limit` recorded deliveries after delivery `after`, oldest first.
     public func deliveries(after: Int64?, limit: Int) async throws -> [Delivery] {
         guard limit > 0 else { return [] }
         return try await read { database in
@@ -69,6 +73,7 @@ extension SQLFirebreakStore {
         }
     }
 
+    /// The number of unresolved incidents per severity.
     public func openIncidentCounts() async throws -> [IncidentSeverity: Int] {
         try await read { database in
             let rows = try await database.raw(

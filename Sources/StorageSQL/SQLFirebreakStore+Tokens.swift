@@ -3,6 +3,7 @@ import SQLKit
 import Storage
 
 extension SQLFirebreakStore {
+    /// Stores a new token (its secret only as a hash) and returns it with its id.
     public func createToken(_ token: TokenRecord) async throws -> TokenRecord {
         try StoreText.check(token.name, "the token name", indexed: true)
         try StoreText.check(token.secretHash, "the token hash", indexed: true)
@@ -27,6 +28,7 @@ extension SQLFirebreakStore {
         }
     }
 
+    /// The token whose secret hashes to `secretHash`, revoked or not.
     public func token(secretHash: String) async throws -> TokenRecord? {
         try await read { database in
             try await database.raw(
@@ -38,6 +40,7 @@ extension SQLFirebreakStore {
         }
     }
 
+    /// Every token, oldest first.
     public func tokens() async throws -> [TokenRecord] {
         try await read { database in
             try await database.raw("SELECT \(unsafeRaw: StoreRows.tokenColumns) FROM tokens ORDER BY id").all().map(
@@ -45,6 +48,7 @@ extension SQLFirebreakStore {
         }
     }
 
+    /// Marks token `id` revoked at `at`; revoking a revoked token keeps its first time.
     public func revokeToken(id: Int64, at: Date) async throws {
         try await write { database in
             let rows = try await database.raw("SELECT id FROM tokens WHERE id = \(bind: id)").all()

@@ -4,6 +4,8 @@ import SQLKit
 import Storage
 
 extension SQLFirebreakStore {
+    /// Acknowledges the open incident of `key` (PagerDuty `acknowledge`) and records the delivery, with
+    /// or without an incident to acknowledge.
     public func acknowledge(
         key: String, by actor: String?, at: Date, requestID: String?, using engine: IncidentEngine
     ) async throws -> Incident? {
@@ -23,12 +25,14 @@ extension SQLFirebreakStore {
         }
     }
 
+    /// Acknowledges incident `id` by hand.
     public func acknowledge(
         id: Int64, by actor: String?, at: Date, using engine: IncidentEngine
     ) async throws -> Incident {
         try await transition(id: id, actor: actor) { incident in try engine.acknowledge(incident, by: actor, at: at) }
     }
 
+    /// Resolves incident `id` by hand; its alerts keep their last reported state.
     public func resolve(id: Int64, by actor: String?, at: Date, using engine: IncidentEngine) async throws -> Incident {
         try await transition(id: id, actor: actor) { incident in try engine.resolve(incident, by: actor, at: at) }
     }
@@ -45,6 +49,7 @@ extension SQLFirebreakStore {
         }
     }
 
+    /// Appends notes, status updates or run records to incident `id`'s timeline and returns them with ids.
     public func appendTimeline(incidentID id: Int64, events: [TimelineEvent]) async throws -> [TimelineEvent] {
         for event in events { try StoreText.check(event) }
         return try await write { database in

@@ -77,10 +77,12 @@ public final class SQLFirebreakStore: FirebreakStore {
             backend: backend, isRetryable: StoreErrors.isWriteRace, mapError: StoreErrors.map)
     }
 
+    /// Runs `SELECT 1` on a read connection: the database answers.
     public func ping() async throws {
         _ = try await read { database in try await database.raw("SELECT 1 AS one").all() }
     }
 
+    /// The newest migration recorded in `schema_migrations`.
     public func schemaVersion() async throws -> Int {
         try await read { database in try await StoreSchema.version(database) }
     }

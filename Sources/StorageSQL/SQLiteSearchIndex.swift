@@ -58,6 +58,7 @@ public actor SQLiteSearchIndex: RunbookSearchIndex {
         return rows.first?.column("n")?.integer ?? 0
     }
 
+    /// Brings the index to exactly `documents`: new and changed ones are (re)indexed, missing ones dropped.
     public func refresh(_ documents: [SearchDocument]) async throws -> RefreshStats {
         do {
             return try await write(SearchDocument.uniqueByKey(documents))
@@ -68,6 +69,7 @@ public actor SQLiteSearchIndex: RunbookSearchIndex {
         }
     }
 
+    /// The best `limit` runbooks for `query`, ranked by the index's full-text score.
     public func search(_ query: String, limit: Int) async throws -> [SearchHit] {
         let parsed = SearchQuery(query)
         guard !parsed.isEmpty, limit > 0 else { return [] }

@@ -39,6 +39,7 @@ public struct StorageSQLError: Error, Sendable, CustomStringConvertible {
         return false
     }
 
+    /// The failure and, where there is one, the path or statement it concerns.
     public var description: String {
         let message: String
         switch code {

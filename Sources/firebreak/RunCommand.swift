@@ -124,8 +124,12 @@ struct RunCommand: AsyncParsableCommand {
         options.dryRunFlags = (auto != nil || yes) ? flags : nil
         options.step = step
         options.choices = choices
-        options.timeout = DurationText.parse(timeout)!
-        options.follow = DurationText.parse(followFor)!
+        // validate() has checked both.
+        guard let commandTimeout = DurationText.parse(timeout), let follow = DurationText.parse(followFor) else {
+            throw ExitCode.validationFailure
+        }
+        options.timeout = commandTimeout
+        options.follow = follow
         options.workingDirectory = workdir
         options.incident = incident
         options.user = ProcessInfo.processInfo.environment["USER"] ?? ProcessInfo.processInfo.environment["LOGNAME"]

@@ -39,7 +39,8 @@ struct RunsCommand: ParsableCommand {
             if json { return try JSONOutput.write(entries) }
             if entries.isEmpty { return Output.standard("No runs in \(log.directory).\n") }
             for entry in entries {
-                let counts = entry.counts.keys.sorted().map { "\($0) \(entry.counts[$0]!)" }.joined(separator: ", ")
+                let counts = entry.counts.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(
+                    separator: ", ")
                 let started = entry.started.map { ISO8601DateFormatter().string(from: $0) } ?? "?"
                 Output.standard(
                     "\(entry.id)  \(started)  \(entry.runbook ?? "?")  \(entry.status ?? "unfinished")  \(counts)\(entry.incident.map { "  incident \($0)" } ?? "")\n"
@@ -65,7 +66,7 @@ struct RunsCommand: ParsableCommand {
         if let ms = event.durationMS { parts.append("\(ms)ms") }
         if let reason = event.reason { parts.append("(\(reason))") }
         if let parameters = event.parameters, !parameters.isEmpty {
-            parts.append(parameters.keys.sorted().map { "\($0)=\(parameters[$0]!)" }.joined(separator: " "))
+            parts.append(parameters.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: " "))
         }
         var line = parts.joined(separator: "  ")
         if let output = event.output, !output.isEmpty {

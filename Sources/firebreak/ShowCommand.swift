@@ -113,8 +113,9 @@ struct RunbookView: Encodable {
         case .shell:
             var worst: [Int: SafetyClass] = [:]
             for (command, assessment) in classifier.assess(script: block.script) {
-                let current = worst[command.line]
-                if current == nil || assessment.safety > current! { worst[command.line] = assessment.safety }
+                if worst[command.line].map({ assessment.safety > $0 }) ?? true {
+                    worst[command.line] = assessment.safety
+                }
             }
             return worst.keys.sorted().map { index in
                 var text = scriptLines[index]

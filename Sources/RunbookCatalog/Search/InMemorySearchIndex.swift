@@ -22,6 +22,7 @@ public actor InMemorySearchIndex: RunbookSearchIndex {
     /// Number of documents held.
     public var count: Int { entries.count }
 
+    /// Makes the index hold exactly `documents` (the first of any sharing a key), rewriting only changed ones.
     public func refresh(_ documents: [SearchDocument]) async throws -> RefreshStats {
         var stats = RefreshStats()
         let wanted = SearchDocument.uniqueByKey(documents)
@@ -46,6 +47,7 @@ public actor InMemorySearchIndex: RunbookSearchIndex {
         return stats
     }
 
+    /// The best `limit` hits for `query`, best first; documents holding every term rank above those holding some.
     public func search(_ query: String, limit: Int) async throws -> [SearchHit] {
         let parsed = SearchQuery(query)
         let terms = Set(parsed.terms)

@@ -25,6 +25,7 @@ public protocol RunbookSearchIndex: Sendable {
 }
 
 extension RunbookSearchIndex {
+    /// The id of the first hit of `search(query, limit: 1)`, or `nil` when nothing matches.
     public func bestMatch(_ query: String) async throws -> String? {
         try await search(query, limit: 1).first?.id
     }
@@ -47,6 +48,7 @@ public struct SearchHit: Hashable, Sendable, Codable {
     /// Raw values of the ``SearchField``s that matched, in declaration order.
     public var matchedFields: [String]
 
+    /// Creates a hit.
     public init(
         id: String, title: String, file: String, line: Int, score: Double, snippet: String, matchedFields: [String]
     ) {
@@ -71,6 +73,7 @@ public struct RefreshStats: Hashable, Sendable, Codable {
     /// Documents left as they were.
     public var unchanged: Int
 
+    /// Creates stats; every count defaults to zero.
     public init(added: Int = 0, updated: Int = 0, removed: Int = 0, unchanged: Int = 0) {
         self.added = added
         self.updated = updated

@@ -13,6 +13,7 @@ import ShellAnalysis
 /// exit(report.hasErrors ? 1 : 0)
 /// ```
 public struct LintEngine: Sendable {
+    /// What to lint, and how.
     public var options: LintOptions
 
     /// Rules over one document, in the order their findings are listed.
@@ -38,8 +39,14 @@ public struct LintEngine: Sendable {
         documentRules.map { type(of: $0).description } + treeRules.flatMap { type(of: $0).descriptions }
     }
 
+    /// Creates an engine for `options`; nothing is read until ``run()``.
     public init(options: LintOptions) { self.options = options }
 
+    /// Lints the runbooks and alert rule files that `options` and the config name, and returns the report.
+    ///
+    /// Throws when the config or an option is invalid, or the shell check cannot run. When part of the input
+    /// could not be read (a missing path, an unreadable rule file), the run still finishes and throws
+    /// ``LintReportError``, which carries the report.
     public func run() throws -> LintReport {
         let (result, usageErrors, workingSet) = try lint()
         workingSet.releaseInBackground()
@@ -233,7 +240,10 @@ public struct LintEngine: Sendable {
 
 /// Lint ran, but part of the input could not be read (exit status 2); the findings are still reported.
 public struct LintReportError: Error, Sendable, CustomStringConvertible {
+    /// The report of everything that could be read.
     public var report: LintReport
+    /// What could not be read, one message per problem.
     public var messages: [String]
+    /// The messages, one per line.
     public var description: String { messages.joined(separator: "\n") }
 }

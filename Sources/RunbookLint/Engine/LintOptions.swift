@@ -28,6 +28,7 @@ public struct LintOptions: Sendable {
     /// Called with a phase name and progress, for a terminal progress line.
     public var progress: (@Sendable (_ phase: String, _ done: Int, _ total: Int) -> Void)?
 
+    /// Creates options; the defaults lint the config's roots, from the current directory, with the cache on.
     public init(
         paths: [String] = [], ruleFiles: [String] = [], configPath: String? = nil, preset: String? = nil,
         urlMaps: [(prefix: String, path: String)] = [], full: Bool = false, useCache: Bool = true,
@@ -52,7 +53,10 @@ public struct LintOptions: Sendable {
 
 /// Lint could not do what it was asked (bad config, missing path, unreadable rule file): exit status 2.
 public struct LintUsageError: Error, Sendable, CustomStringConvertible {
+    /// What was wrong, one message per problem.
     public var messages: [String]
+    /// Creates an error from these messages.
     public init(_ messages: [String]) { self.messages = messages }
+    /// The messages, one per line.
     public var description: String { messages.joined(separator: "\n") }
 }

@@ -17,6 +17,7 @@ public enum JSONFormatter {
         var summary: LintSummary
     }
 
+    /// The findings and summary of `report` as pretty-printed JSON with sorted keys, ending in a newline.
     public static func format(_ report: LintReport) throws -> String {
         let output = Output(
             findings: report.findings.map {

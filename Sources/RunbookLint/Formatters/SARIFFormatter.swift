@@ -2,8 +2,15 @@ import Foundation
 
 /// SARIF 2.1.0, the format code-scanning UIs read: one run, the rule table, one result per finding.
 public enum SARIFFormatter {
+    /// The `$schema` URL written at the top of every SARIF log.
     public static let schema = "https://json.schemastore.org/sarif-2.1.0.json"
 
+    /// `report` as a pretty-printed SARIF log, naming `toolVersion` as the version of the firebreak driver.
+    ///
+    /// ```swift
+    /// let sarif = try SARIFFormatter.format(report, toolVersion: "1.4.0")
+    /// try sarif.write(toFile: "firebreak.sarif", atomically: true, encoding: .utf8)
+    /// ```
     public static func format(_ report: LintReport, toolVersion: String) throws -> String {
         let ruleIndex = Dictionary(uniqueKeysWithValues: report.rules.enumerated().map { ($1.id, $0) })
         let rules: [[String: Any]] = report.rules.map { rule in

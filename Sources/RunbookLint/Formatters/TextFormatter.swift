@@ -1,5 +1,6 @@
 /// `file:line:col: severity: rule-id: message`, one finding per line, then a summary line.
 public enum TextFormatter {
+    /// `report` as text: one line per finding, in report order, then the totals line.
     public static func format(_ report: LintReport) -> String {
         var output = ""
         output.reserveCapacity(report.findings.count * 160)

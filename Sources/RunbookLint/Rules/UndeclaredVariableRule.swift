@@ -71,7 +71,10 @@ struct UndeclaredVariableRule: DocumentLintRule {
         var name = name
         return text.withUTF8 { haystack in
             name.withUTF8 { needle in
-                guard let base = haystack.baseAddress, let first = needle.first, needle.count <= haystack.count else {
+                // A non-empty needle (it has a `first`) always has a base address.
+                guard let base = haystack.baseAddress, let needleBase = needle.baseAddress, let first = needle.first,
+                    needle.count <= haystack.count
+                else {
                     return false
                 }
                 var offset = 0
@@ -79,7 +82,7 @@ struct UndeclaredVariableRule: DocumentLintRule {
                 while offset <= last, let found = memchr(base + offset, Int32(first), last - offset + 1) {
                     let position = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
                     let end = position + needle.count
-                    if memcmp(base + position, needle.baseAddress!, needle.count) == 0,
+                    if memcmp(base + position, needleBase, needle.count) == 0,
                         position == 0 || !isWordByte(haystack[position - 1]),
                         end == haystack.count || !isWordByte(haystack[end])
                     {

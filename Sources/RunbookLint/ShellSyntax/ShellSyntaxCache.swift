@@ -113,6 +113,7 @@ public final class ShellSyntaxCache: @unchecked Sendable {
         public let fileURL: URL
         let detail: String
 
+        /// Which cache file failed and why, with what to do about it.
         public var description: String {
             "could not write the shell check cache \(fileURL.path) (\(detail)): check that its directory is "
                 + "writable, or delete the directory to start afresh"

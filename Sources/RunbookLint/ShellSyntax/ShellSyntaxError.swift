@@ -31,6 +31,7 @@ public struct ShellSyntaxError: Error, Sendable, CustomStringConvertible {
         Self(.launchFailed(path: path, detail: detail))
     }
 
+    /// What stopped the check, and what to do about it.
     public var description: String {
         switch code {
         case .bashNotFound(let path):

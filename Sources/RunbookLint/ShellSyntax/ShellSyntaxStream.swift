@@ -245,10 +245,14 @@ final class ShellSyntaxStream: @unchecked Sendable {
         }
         while let job = nextJobScripts() {
             do {
-                if session == nil {
-                    session = try BashParseSession(bashPath: oracle.bashPath, directory: directory, name: name)
+                let current: BashParseSession
+                if let session {
+                    current = session
+                } else {
+                    current = try BashParseSession(bashPath: oracle.bashPath, directory: directory, name: name)
+                    session = current
                 }
-                let found = try Self.check(job.scripts, session: session!, batchSize: oracle.batchSize)
+                let found = try Self.check(job.scripts, session: current, batchSize: oracle.batchSize)
                 condition.lock()
                 for (offset, result) in found.enumerated() { checked[job.range.lowerBound + offset] = result }
                 condition.unlock()
