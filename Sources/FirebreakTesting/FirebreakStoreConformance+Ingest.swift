@@ -29,6 +29,24 @@ extension FirebreakStoreConformance {
                 let timeline = try await store.timeline(incidentID: incident.id, after: nil, limit: 100)
                 try expectEqual(timeline, result.events, "stored timeline")
             },
+            check("the largest webhook the server takes (10,000 alerts) opens and then updates one incident") { store in
+                let count = 10_000
+                let opened = try await store.ingest(
+                    StoreFixtures.firing(key: "group-large", count: count), using: engine)
+                let incident = try expectValue(opened.incident, "the opened incident")
+                try expectEqual(incident.alerts.count, count, "tracked alerts")
+                try expectEqual(opened.events.count, count + 1, "timeline entries: opened, then one per alert")
+                let stored = try await store.incident(id: incident.id)
+                try expectEqual(stored, incident, "stored incident")
+                let resolved = try await store.ingest(
+                    StoreFixtures.notification(
+                        key: "group-large", (0..<count).map { StoreFixtures.alert("fp-\($0)", .resolved) },
+                        at: StoreFixtures.at(30)),
+                    using: engine)
+                try expectEqual(resolved.incident?.status, .resolved, "status once all 10,000 resolved")
+                let after = try await store.incident(id: incident.id)
+                try expectEqual(after, resolved.incident, "stored incident after the update")
+            },
             check("a new fingerprint joins the open incident of its key") { store in
                 let first = try await store.ingest(StoreFixtures.firing(key: "group-b", count: 1), using: engine)
                 let second = try await store.ingest(

@@ -126,50 +126,55 @@ extension SQLFirebreakStore {
     static func upsertAlerts(
         of incident: Incident, only fingerprints: Set<String>, texts: AlertTexts, on database: any SQLDatabase
     ) async throws {
-        var statement = StoreStatement("INSERT INTO incident_alerts (\(StoreRows.alertColumns)) VALUES ")
-        var rows = 0
-        for (position, alert) in incident.alerts.enumerated() where fingerprints.contains(alert.fingerprint) {
+        let rows = incident.alerts.enumerated().filter { fingerprints.contains($0.element.fingerprint) }
+        for chunk in StoreStatement.chunks(of: rows) {
+            var statement = StoreStatement("INSERT INTO incident_alerts (\(StoreRows.alertColumns)) VALUES ")
+            for (index, (position, alert)) in chunk.enumerated() {
+                statement.append(
+                    index == 0 ? "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)" : ", (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    .integer(incident.id), .text(alert.fingerprint), .integer(Int64(position)),
+                    .text(alert.status.rawValue),
+                    .text(texts.labels(of: alert)), .text(texts.annotations(of: alert)), StoreValue(alert.startsAt),
+                    StoreValue(alert.endsAt), StoreValue(alert.firstSeenAt), StoreValue(alert.lastSeenAt))
+            }
             statement.append(
-                rows == 0 ? "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)" : ", (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                .integer(incident.id), .text(alert.fingerprint), .integer(Int64(position)),
-                .text(alert.status.rawValue),
-                .text(texts.labels(of: alert)), .text(texts.annotations(of: alert)), StoreValue(alert.startsAt),
-                StoreValue(alert.endsAt), StoreValue(alert.firstSeenAt), StoreValue(alert.lastSeenAt))
-            rows += 1
+                """
+                 ON CONFLICT (incident_id, fingerprint) DO UPDATE SET position = excluded.position, \
+                status = excluded.status, labels = excluded.labels, annotations = excluded.annotations, \
+                starts_at = excluded.starts_at, ends_at = excluded.ends_at, last_seen_at = excluded.last_seen_at
+                """)
+            try await database.run(statement)
         }
-        guard rows > 0 else { return }
-        statement.append(
-            """
-             ON CONFLICT (incident_id, fingerprint) DO UPDATE SET position = excluded.position, status = excluded.status, \
-            labels = excluded.labels, annotations = excluded.annotations, starts_at = excluded.starts_at, \
-            ends_at = excluded.ends_at, last_seen_at = excluded.last_seen_at
-            """)
-        try await database.run(statement)
     }
 
     /// Appends `events` to incident `incidentID`'s timeline and returns them with their ids.
     static func insertEvents(
         _ events: [TimelineEvent], incidentID: Int64, on database: any SQLDatabase
     ) async throws -> [TimelineEvent] {
-        guard !events.isEmpty else { return [] }
-        var statement = StoreStatement(
-            "INSERT INTO timeline_events (incident_id, at, kind, actor, message, details) VALUES ")
-        for (index, event) in events.enumerated() {
-            statement.append(
-                index == 0 ? "(?, ?, ?, ?, ?, ?)" : ", (?, ?, ?, ?, ?, ?)",
-                .integer(incidentID), StoreValue(event.at), .text(event.kind.rawValue), StoreValue(event.actor),
-                .text(event.message),
-                .text(StoreText.json(event.details)))
+        var stored: [TimelineEvent] = []
+        stored.reserveCapacity(events.count)
+        for chunk in StoreStatement.chunks(of: events) {
+            var statement = StoreStatement(
+                "INSERT INTO timeline_events (incident_id, at, kind, actor, message, details) VALUES ")
+            for (index, event) in chunk.enumerated() {
+                statement.append(
+                    index == 0 ? "(?, ?, ?, ?, ?, ?)" : ", (?, ?, ?, ?, ?, ?)",
+                    .integer(incidentID), StoreValue(event.at), .text(event.kind.rawValue), StoreValue(event.actor),
+                    .text(event.message),
+                    .text(StoreText.json(event.details)))
+            }
+            statement.append(" RETURNING id")
+            // Ids are handed out in VALUES order, and each chunk's after the previous one's; sorting makes
+            // that explicit.
+            let ids = try await database.rows(statement).map { try $0.decode(column: "id", as: Int64.self) }.sorted()
+            for (event, id) in zip(chunk, ids) {
+                var event = event
+                event.id = id
+                event.incidentID = incidentID
+                stored.append(event)
+            }
         }
-        statement.append(" RETURNING id")
-        // Ids are handed out in VALUES order by the single writer transaction; sorting makes that explicit.
-        let ids = try await database.rows(statement).map { try $0.decode(column: "id", as: Int64.self) }.sorted()
-        return zip(events, ids).map { event, id in
-            var stored = event
-            stored.id = id
-            stored.incidentID = incidentID
-            return stored
-        }
+        return stored
     }
 
     static func insertDelivery(

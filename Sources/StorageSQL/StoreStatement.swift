@@ -21,6 +21,18 @@ struct StoreStatement {
         self.values += values
     }
 
+    /// Rows per multi-row statement. PostgreSQL takes at most 65,535 parameters in one statement; a
+    /// thousand rows of ten columns stay well below that, and a webhook of the largest size the
+    /// server accepts (10,000 alerts) becomes ten statements rather than one that PostgreSQL refuses.
+    static let rowsPerStatement = 1_000
+
+    /// `rows` in consecutive slices of at most ``rowsPerStatement``.
+    static func chunks<Row>(of rows: [Row]) -> [ArraySlice<Row>] {
+        stride(from: 0, to: rows.count, by: rowsPerStatement).map { start in
+            rows[start..<min(start + rowsPerStatement, rows.count)]
+        }
+    }
+
     /// The SQLKit form: each `?` becomes a bind (the store's SQL holds no `?` in literals).
     var queryString: SQLQueryString {
         var query = SQLQueryString("")
