@@ -18,6 +18,19 @@ extension SQLFirebreakStore {
             }
             var incident = Self.mergingDuplicateFingerprints(decision.incident)
             let touched: Set<String>
+            if decision.opened, dialect == .postgres,
+                let opened = try await Self.insertOpened(
+                    incident, events: decision.events, notification: notification, texts: texts, on: database)
+            {
+                incident.id = opened.incidentID
+                let events = zip(decision.events, opened.eventIDs).map { event, id in
+                    var stored = event
+                    stored.id = id
+                    stored.incidentID = opened.incidentID
+                    return stored
+                }
+                return IngestResult(incident: incident, opened: true, events: events, deliveryID: opened.deliveryID)
+            }
             if decision.opened {
                 incident.id = try await Self.insertIncident(incident, on: database)
                 touched = Set(incident.alerts.map(\.fingerprint))
@@ -84,26 +97,35 @@ extension SQLFirebreakStore {
         return merged
     }
 
+    /// The columns an inserted incident sets (all but its id).
+    static let incidentInsertColumns = """
+        incident_key, source, title, status, severity, service, labels, runbook_id, runbook_reason, runbook_url, \
+        detected_at, opened_at, acknowledged_at, acknowledged_by, resolved_at, resolved_by
+        """
+
     static func insertIncident(_ incident: Incident, on database: any SQLDatabase) async throws -> Int64 {
         let rows = try await database.rows(
             StoreStatement(
                 """
-                INSERT INTO incidents (incident_key, source, title, status, severity, service, labels, runbook_id, \
-                runbook_reason, runbook_url, detected_at, opened_at, acknowledged_at, acknowledged_by, resolved_at, resolved_by) \
+                INSERT INTO incidents (\(incidentInsertColumns)) \
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id
-                """,
-                [
-                    .text(incident.key), .text(incident.source.rawValue), .text(incident.title),
-                    .text(incident.status.rawValue),
-                    .text(incident.severity.rawValue), StoreValue(incident.service),
-                    .text(StoreText.json(incident.labels)),
-                    StoreValue(incident.runbook?.id), StoreValue(incident.runbook?.reason.rawValue),
-                    StoreValue(incident.runbook?.url),
-                    StoreValue(incident.detectedAt), StoreValue(incident.openedAt), StoreValue(incident.acknowledgedAt),
-                    StoreValue(incident.acknowledgedBy), StoreValue(incident.resolvedAt),
-                    StoreValue(incident.resolvedBy),
-                ]))
+                """, incidentValues(incident)))
         return try rows[0].decode(column: "id", as: Int64.self)
+    }
+
+    /// The values of ``incidentInsertColumns``, in order.
+    static func incidentValues(_ incident: Incident) -> [StoreValue] {
+        [
+            .text(incident.key), .text(incident.source.rawValue), .text(incident.title),
+            .text(incident.status.rawValue),
+            .text(incident.severity.rawValue), StoreValue(incident.service),
+            .text(StoreText.json(incident.labels)),
+            StoreValue(incident.runbook?.id), StoreValue(incident.runbook?.reason.rawValue),
+            StoreValue(incident.runbook?.url),
+            StoreValue(incident.detectedAt), StoreValue(incident.openedAt), StoreValue(incident.acknowledgedAt),
+            StoreValue(incident.acknowledgedBy), StoreValue(incident.resolvedAt),
+            StoreValue(incident.resolvedBy),
+        ]
     }
 
     /// Writes the incident's mutable columns (its key, source and opening never change).
