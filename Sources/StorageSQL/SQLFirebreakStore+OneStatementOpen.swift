@@ -26,15 +26,15 @@ extension SQLFirebreakStore {
         guard !incident.alerts.isEmpty, !events.isEmpty,
             incident.alerts.count <= StoreStatement.rowsPerStatement, events.count <= StoreStatement.rowsPerStatement
         else { return nil }
+        let incidentRow = "(" + Array(repeating: "?", count: 16).joined(separator: ", ") + ")"
         var statement = StoreStatement(
-            "WITH opened AS (INSERT INTO incidents (\(incidentInsertColumns)) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id), "
-        )
-        statement.values += incidentValues(incident)
+            "WITH opened AS (INSERT INTO incidents (\(incidentInsertColumns)) VALUES \(incidentRow) RETURNING id), ",
+            incidentValues(incident))
         statement.append(
             """
             alerts AS (INSERT INTO incident_alerts (\(StoreRows.alertColumns)) \
             SELECT opened.id, v.fingerprint, v.position, v.status, v.labels, v.annotations, v.starts_at, v.ends_at, \
-            v.first_seen_at, v.last_seen_at FROM opened, (VALUES 
+            v.first_seen_at, v.last_seen_at FROM opened, (VALUES
             """)
         for (position, alert) in incident.alerts.enumerated() {
             statement.append(
@@ -47,7 +47,7 @@ extension SQLFirebreakStore {
             """
             ) AS v (fingerprint, position, status, labels, annotations, starts_at, ends_at, first_seen_at, last_seen_at)), \
             events AS (INSERT INTO timeline_events (incident_id, at, kind, actor, message, details) \
-            SELECT opened.id, v.at, v.kind, v.actor, v.message, v.details FROM opened, (VALUES 
+            SELECT opened.id, v.at, v.kind, v.actor, v.message, v.details FROM opened, (VALUES
             """)
         for (index, event) in events.enumerated() {
             statement.append(
