@@ -13,6 +13,8 @@ public struct RunbookCatalogSnapshot: Sendable {
     /// Problems loading the tree (missing roots), as messages.
     public let errors: [String]
     let search: InMemorySearchIndex
+    /// The search index's terms, for ``suggestionKey(_:vocabulary:)``.
+    private let vocabulary: Set<String>
     private let byID: [String: Runbook]
     private let byAlert: [String: String]
     private let byFile: [String: [Runbook]]
@@ -37,13 +39,18 @@ public struct RunbookCatalogSnapshot: Sendable {
             urlMaps: config.urlMaps,
             index: RunbookFileSet(baseDirectory: config.baseDirectory, relativePaths: tree.files))
         return RunbookCatalogSnapshot(
-            runbooks: runbooks, errors: tree.errors.map(\.description), search: search, mapper: mapper)
+            runbooks: runbooks, errors: tree.errors.map(\.description), search: search,
+            vocabulary: await search.vocabulary, mapper: mapper)
     }
 
-    private init(runbooks: [Runbook], errors: [String], search: InMemorySearchIndex, mapper: RunbookLinkMapper) {
+    private init(
+        runbooks: [Runbook], errors: [String], search: InMemorySearchIndex, vocabulary: Set<String>,
+        mapper: RunbookLinkMapper
+    ) {
         self.runbooks = runbooks
         self.errors = errors
         self.search = search
+        self.vocabulary = vocabulary
         self.mapper = mapper
         var byID: [String: Runbook] = [:]
         var byAlert: [String: String] = [:]
@@ -90,12 +97,22 @@ public struct RunbookCatalogSnapshot: Sendable {
         let query = [name.map(Self.words), notification.summary ?? first?.annotations["summary"]].compactMap { $0 }
             .joined(separator: " ")
         guard !query.isEmpty else { return nil }
-        if let cached = suggestions.lookup(query) {
+        let key = Self.suggestionKey(query, vocabulary: vocabulary)
+        if let cached = suggestions.lookup(key) {
             return cached.map { RunbookAttachment(id: $0, reason: .suggestion) }
         }
         let hit = (try? await search.bestMatch(query)) ?? nil
-        suggestions.store(query, hit)
+        suggestions.store(key, hit)
         return hit.map { RunbookAttachment(id: $0, reason: .suggestion) }
+    }
+
+    /// The query's terms with each term no runbook holds replaced by one marker: queries with the same
+    /// key get the same best match. A term outside the vocabulary has no document frequency and no
+    /// count in any runbook, so only its place among the terms matters to the ranking. In an alert
+    /// storm the summaries differ by host or pod name, which no runbook holds, so one search serves
+    /// every alert of the storm.
+    static func suggestionKey(_ query: String, vocabulary: Set<String>) -> String {
+        SearchQuery(query).terms.map { vocabulary.contains($0) ? $0 : "\u{1}" }.joined(separator: " ")
     }
 
     /// `RedisCacheDegraded` → `RedisCacheDegraded Redis Cache Degraded`: the name and its words.

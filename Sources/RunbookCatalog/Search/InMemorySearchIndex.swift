@@ -22,6 +22,9 @@ public actor InMemorySearchIndex: RunbookSearchIndex {
     /// Number of documents held.
     public var count: Int { entries.count }
 
+    /// Every term some document holds. A query term outside it matches nothing and scores nothing.
+    public var vocabulary: Set<String> { Set(postings.keys) }
+
     /// Makes the index hold exactly `documents` (the first of any sharing a key), rewriting only changed ones.
     public func refresh(_ documents: [SearchDocument]) async throws -> RefreshStats {
         var stats = RefreshStats()
