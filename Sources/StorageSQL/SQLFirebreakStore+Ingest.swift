@@ -23,12 +23,7 @@ extension SQLFirebreakStore {
                     incident, events: decision.events, notification: notification, texts: texts, on: database)
             {
                 incident.id = opened.incidentID
-                let events = zip(decision.events, opened.eventIDs).map { event, id in
-                    var stored = event
-                    stored.id = id
-                    stored.incidentID = opened.incidentID
-                    return stored
-                }
+                let events = Self.stored(decision.events, ids: opened.eventIDs, incidentID: opened.incidentID)
                 return IngestResult(incident: incident, opened: true, events: events, deliveryID: opened.deliveryID)
             }
             if decision.opened {
@@ -104,13 +99,10 @@ extension SQLFirebreakStore {
         """
 
     static func insertIncident(_ incident: Incident, on database: any SQLDatabase) async throws -> Int64 {
-        let rows = try await database.rows(
-            StoreStatement(
-                """
-                INSERT INTO incidents (\(incidentInsertColumns)) \
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id
-                """, incidentValues(incident)))
-        return try rows[0].decode(column: "id", as: Int64.self)
+        var statement = StoreStatement("INSERT INTO incidents (\(incidentInsertColumns)) VALUES ")
+        statement.appendRow(incidentValues(incident), first: true)
+        statement.append(" RETURNING id")
+        return try await database.rows(statement)[0].decode(column: "id", as: Int64.self)
     }
 
     /// The values of ``incidentInsertColumns``, in order.
@@ -152,12 +144,8 @@ extension SQLFirebreakStore {
         for chunk in StoreStatement.chunks(of: rows) {
             var statement = StoreStatement("INSERT INTO incident_alerts (\(StoreRows.alertColumns)) VALUES ")
             for (index, (position, alert)) in chunk.enumerated() {
-                statement.append(
-                    index == 0 ? "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)" : ", (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                    .integer(incident.id), .text(alert.fingerprint), .integer(Int64(position)),
-                    .text(alert.status.rawValue),
-                    .text(texts.labels(of: alert)), .text(texts.annotations(of: alert)), StoreValue(alert.startsAt),
-                    StoreValue(alert.endsAt), StoreValue(alert.firstSeenAt), StoreValue(alert.lastSeenAt))
+                statement.appendRow(
+                    [.integer(incident.id)] + alertRow(alert, position: position, texts: texts), first: index == 0)
             }
             statement.append(
                 """
@@ -167,6 +155,15 @@ extension SQLFirebreakStore {
                 """)
             try await database.run(statement)
         }
+    }
+
+    /// An alert's `incident_alerts` values after `incident_id`, in ``StoreRows/alertColumns`` order.
+    static func alertRow(_ alert: TrackedAlert, position: Int, texts: AlertTexts) -> [StoreValue] {
+        [
+            .text(alert.fingerprint), .integer(Int64(position)), .text(alert.status.rawValue),
+            .text(texts.labels(of: alert)), .text(texts.annotations(of: alert)), StoreValue(alert.startsAt),
+            StoreValue(alert.endsAt), StoreValue(alert.firstSeenAt), StoreValue(alert.lastSeenAt),
+        ]
     }
 
     /// Appends `events` to incident `incidentID`'s timeline and returns them with their ids.
@@ -179,24 +176,33 @@ extension SQLFirebreakStore {
             var statement = StoreStatement(
                 "INSERT INTO timeline_events (incident_id, at, kind, actor, message, details) VALUES ")
             for (index, event) in chunk.enumerated() {
-                statement.append(
-                    index == 0 ? "(?, ?, ?, ?, ?, ?)" : ", (?, ?, ?, ?, ?, ?)",
-                    .integer(incidentID), StoreValue(event.at), .text(event.kind.rawValue), StoreValue(event.actor),
-                    .text(event.message),
-                    .text(StoreText.json(event.details)))
+                statement.appendRow([.integer(incidentID)] + eventRow(event), first: index == 0)
             }
             statement.append(" RETURNING id")
             // Ids are handed out in VALUES order, and each chunk's after the previous one's; sorting makes
             // that explicit.
             let ids = try await database.rows(statement).map { try $0.decode(column: "id", as: Int64.self) }.sorted()
-            for (event, id) in zip(chunk, ids) {
-                var event = event
-                event.id = id
-                event.incidentID = incidentID
-                stored.append(event)
-            }
+            stored += Self.stored(chunk, ids: ids, incidentID: incidentID)
         }
         return stored
+    }
+
+    /// An event's `timeline_events` values after `incident_id`: at, kind, actor, message, details.
+    static func eventRow(_ event: TimelineEvent) -> [StoreValue] {
+        [
+            StoreValue(event.at), .text(event.kind.rawValue), StoreValue(event.actor), .text(event.message),
+            .text(StoreText.json(event.details)),
+        ]
+    }
+
+    /// `events` as stored: each with its id, in order, and the incident's id.
+    static func stored(_ events: some Sequence<TimelineEvent>, ids: [Int64], incidentID: Int64) -> [TimelineEvent] {
+        zip(events, ids).map { event, id in
+            var stored = event
+            stored.id = id
+            stored.incidentID = incidentID
+            return stored
+        }
     }
 
     static func insertDelivery(

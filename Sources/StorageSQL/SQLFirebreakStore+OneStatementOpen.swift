@@ -26,22 +26,17 @@ extension SQLFirebreakStore {
         guard !incident.alerts.isEmpty, !events.isEmpty,
             incident.alerts.count <= StoreStatement.rowsPerStatement, events.count <= StoreStatement.rowsPerStatement
         else { return nil }
-        let incidentRow = "(" + Array(repeating: "?", count: 16).joined(separator: ", ") + ")"
-        var statement = StoreStatement(
-            "WITH opened AS (INSERT INTO incidents (\(incidentInsertColumns)) VALUES \(incidentRow) RETURNING id), ",
-            incidentValues(incident))
+        var statement = StoreStatement("WITH opened AS (INSERT INTO incidents (\(incidentInsertColumns)) VALUES ")
+        statement.appendRow(incidentValues(incident), first: true)
         statement.append(
             """
+             RETURNING id), \
             alerts AS (INSERT INTO incident_alerts (\(StoreRows.alertColumns)) \
             SELECT opened.id, v.fingerprint, v.position, v.status, v.labels, v.annotations, v.starts_at, v.ends_at, \
             v.first_seen_at, v.last_seen_at FROM opened, (VALUES
             """)
         for (position, alert) in incident.alerts.enumerated() {
-            statement.append(
-                position == 0 ? "(?, ?, ?, ?, ?, ?, ?, ?, ?)" : ", (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                .text(alert.fingerprint), .integer(Int64(position)), .text(alert.status.rawValue),
-                .text(texts.labels(of: alert)), .text(texts.annotations(of: alert)), StoreValue(alert.startsAt),
-                StoreValue(alert.endsAt), StoreValue(alert.firstSeenAt), StoreValue(alert.lastSeenAt))
+            statement.appendRow(alertRow(alert, position: position, texts: texts), first: position == 0)
         }
         statement.append(
             """
@@ -50,10 +45,7 @@ extension SQLFirebreakStore {
             SELECT opened.id, v.at, v.kind, v.actor, v.message, v.details FROM opened, (VALUES
             """)
         for (index, event) in events.enumerated() {
-            statement.append(
-                index == 0 ? "(?, ?, ?, ?, ?, ?)" : ", (?, ?, ?, ?, ?, ?)",
-                .integer(Int64(index)), StoreValue(event.at), .text(event.kind.rawValue), StoreValue(event.actor),
-                .text(event.message), .text(StoreText.json(event.details)))
+            statement.appendRow([.integer(Int64(index))] + eventRow(event), first: index == 0)
         }
         // ORDER BY makes the identity values follow the events' order.
         statement.append(

@@ -21,6 +21,20 @@ struct StoreStatement {
         self.values += values
     }
 
+    /// Appends one `VALUES` row of placeholders for `row`, preceded by a comma unless it is the first.
+    mutating func appendRow(_ row: [StoreValue], first: Bool) {
+        if !first { sql += ", " }
+        sql += row.count < Self.rowPlaceholders.count ? Self.rowPlaceholders[row.count] : Self.placeholders(row.count)
+        values += row
+    }
+
+    /// `(?, …, ?)` for each width up to the widest row the store writes (an incident's 16 columns).
+    private static let rowPlaceholders = (0...16).map(placeholders)
+
+    private static func placeholders(_ count: Int) -> String {
+        "(" + repeatElement("?", count: count).joined(separator: ", ") + ")"
+    }
+
     /// Rows per multi-row statement. PostgreSQL takes at most 65,535 parameters in one statement; a
     /// thousand rows of ten columns stay well below that, and a webhook of the largest size the
     /// server accepts (10,000 alerts) becomes ten statements rather than one that PostgreSQL refuses.
