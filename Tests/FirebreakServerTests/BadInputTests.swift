@@ -10,6 +10,12 @@ import XCTest
 final class BadInputTests: XCTestCase {
     static let path = "/api/v1/alerts/alertmanager"
 
+    /// A valid webhook of `alerts` as a JSON object, to break one field of.
+    private static func webhookObject(_ alerts: [Webhook.Alert]) throws -> [String: Any] {
+        let body = Data(buffer: Webhook.body(groupKey: "g", alerts: alerts))
+        return try XCTUnwrap(try JSONSerialization.jsonObject(with: body) as? [String: Any])
+    }
+
     private func expectRejected(
         _ body: ByteBuffer, status: HTTPResponse.Status, mentioning words: [String], file: StaticString = #filePath,
         line: UInt = #line
@@ -39,14 +45,9 @@ final class BadInputTests: XCTestCase {
     }
 
     func testWrongTypeNamesThePath() async throws {
-        var object = try XCTUnwrap(
-            try JSONSerialization.jsonObject(
-                with: Data(
-                    buffer: Webhook.body(
-                        groupKey: "g",
-                        alerts: [
-                            Webhook.Alert(name: "A", fingerprint: "f"), Webhook.Alert(name: "B", fingerprint: "g"),
-                        ]))) as? [String: Any])
+        var object = try Self.webhookObject([
+            Webhook.Alert(name: "A", fingerprint: "f"), Webhook.Alert(name: "B", fingerprint: "g"),
+        ])
         var alerts = try XCTUnwrap(object["alerts"] as? [[String: Any]])
         alerts[1]["labels"] = ["severity": 3]
         object["alerts"] = alerts
@@ -55,14 +56,7 @@ final class BadInputTests: XCTestCase {
     }
 
     func testMissingFieldNamesIt() async throws {
-        var object = try XCTUnwrap(
-            try JSONSerialization.jsonObject(
-                with: Data(
-                    buffer: Webhook.body(
-                        groupKey: "g",
-                        alerts: [
-                            Webhook.Alert(name: "A", fingerprint: "f")
-                        ]))) as? [String: Any])
+        var object = try Self.webhookObject([Webhook.Alert(name: "A", fingerprint: "f")])
         object["groupKey"] = nil
         try await expectRejected(ByteBuffer(json: object), status: .badRequest, mentioning: ["groupKey", "missing"])
     }
@@ -120,14 +114,7 @@ final class BadInputTests: XCTestCase {
     }
 
     func testBadTimestampAndStatus() async throws {
-        var object = try XCTUnwrap(
-            try JSONSerialization.jsonObject(
-                with: Data(
-                    buffer: Webhook.body(
-                        groupKey: "g",
-                        alerts: [
-                            Webhook.Alert(name: "A", fingerprint: "f")
-                        ]))) as? [String: Any])
+        var object = try Self.webhookObject([Webhook.Alert(name: "A", fingerprint: "f")])
         var alerts = try XCTUnwrap(object["alerts"] as? [[String: Any]])
         alerts[0]["startsAt"] = "yesterday"
         object["alerts"] = alerts
@@ -140,14 +127,7 @@ final class BadInputTests: XCTestCase {
     }
 
     func testWrongVersion() async throws {
-        var object = try XCTUnwrap(
-            try JSONSerialization.jsonObject(
-                with: Data(
-                    buffer: Webhook.body(
-                        groupKey: "g",
-                        alerts: [
-                            Webhook.Alert(name: "A", fingerprint: "f")
-                        ]))) as? [String: Any])
+        var object = try Self.webhookObject([Webhook.Alert(name: "A", fingerprint: "f")])
         object["version"] = "3"
         try await expectRejected(ByteBuffer(json: object), status: .badRequest, mentioning: ["version 4"])
     }
