@@ -40,9 +40,11 @@ let package = Package(
             ]),
         .target(name: "IncidentEngine", dependencies: ["RunbookModel"]),
         .target(name: "Storage", dependencies: ["IncidentEngine"]),
+        .target(name: "CSQLiteLogBuffer", dependencies: [.product(name: "SQLiteKit", package: "sqlite-kit")]),
         .target(
             name: "StorageSQL",
             dependencies: [
+                "CSQLiteLogBuffer",
                 "RunbookModel", "RunbookCatalog", "IncidentEngine", "Storage",
                 .product(name: "SQLKit", package: "sql-kit"),
                 .product(name: "SQLiteKit", package: "sqlite-kit"),

@@ -1,3 +1,4 @@
+import CSQLiteLogBuffer
 import Foundation
 import NIOCore
 import SQLiteKit
@@ -8,7 +9,9 @@ import VaporCSQLite
 ///
 /// Not thread-safe: the backend hands it to one writer at a time (``SQLStoreBackend/withWriter(_:)``).
 /// It is linked against the same SQLite library as the read connections, so POSIX locks on the
-/// database file are shared correctly inside the process.
+/// database file are shared correctly inside the process. It opens the database through the log
+/// buffer VFS (`CSQLiteLogBuffer`): a commit's frames reach the write-ahead log in one write
+/// instead of two per page, and are all in the file before the commit is visible to readers.
 final class SQLiteWriterConnection: @unchecked Sendable {
     private var handle: OpaquePointer?
     /// Prepared statements by SQL text, with the order of last use for eviction.
@@ -20,8 +23,12 @@ final class SQLiteWriterConnection: @unchecked Sendable {
     /// Opens (creating when missing) the database at `path`.
     init(path: String) throws {
         var handle: OpaquePointer?
+        let registered = firebreak_log_buffer_register()
+        guard registered == SQLITE_OK else {
+            throw SQLiteWriterError(code: registered, message: "cannot register the log buffer VFS")
+        }
         let flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX
-        let status = sqlite_nio_sqlite3_open_v2(path, &handle, flags, nil)
+        let status = sqlite_nio_sqlite3_open_v2(path, &handle, flags, firebreak_log_buffer_vfs_name)
         guard status == SQLITE_OK, let handle else {
             let message = handle.flatMap { sqlite_nio_sqlite3_errmsg($0) }.map { String(cString: $0) } ?? "cannot open"
             sqlite_nio_sqlite3_close(handle)
