@@ -36,6 +36,9 @@ extension FirebreakStoreConformance {
                 let incident = try expectValue(opened.incident, "the opened incident")
                 try expectEqual(incident.alerts.count, count, "tracked alerts")
                 try expectEqual(opened.events.count, count + 1, "timeline entries: opened, then one per alert")
+                // Eleven insert statements of at most 1,000 rows: the returned ids are the stored ones.
+                let timeline = try await store.timeline(incidentID: incident.id, after: nil, limit: count + 1)
+                try expectEqual(timeline, opened.events, "stored timeline, ids included")
                 let stored = try await store.incident(id: incident.id)
                 try expectEqual(stored, incident, "stored incident")
                 let resolved = try await store.ingest(

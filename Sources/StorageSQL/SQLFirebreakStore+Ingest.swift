@@ -101,8 +101,7 @@ extension SQLFirebreakStore {
     static func insertIncident(_ incident: Incident, on database: any SQLDatabase) async throws -> Int64 {
         var statement = StoreStatement("INSERT INTO incidents (\(incidentInsertColumns)) VALUES ")
         statement.appendRow(incidentValues(incident), first: true)
-        statement.append(" RETURNING id")
-        return try await database.rows(statement)[0].decode(column: "id", as: Int64.self)
+        return try await database.insertedIDs(statement, count: 1)[0]
     }
 
     /// The values of ``incidentInsertColumns``, in order.
@@ -178,10 +177,8 @@ extension SQLFirebreakStore {
             for (index, event) in chunk.enumerated() {
                 statement.appendRow([.integer(incidentID)] + eventRow(event), first: index == 0)
             }
-            statement.append(" RETURNING id")
-            // Ids are handed out in VALUES order, and each chunk's after the previous one's; sorting makes
-            // that explicit.
-            let ids = try await database.rows(statement).map { try $0.decode(column: "id", as: Int64.self) }.sorted()
+            // Each chunk's ids come after the previous one's.
+            let ids = try await database.insertedIDs(statement, count: chunk.count)
             stored += Self.stored(chunk, ids: ids, incidentID: incidentID)
         }
         return stored
@@ -219,17 +216,16 @@ extension SQLFirebreakStore {
         requestID: String?, source: AlertSource, key: String, alertCount: Int, incidentID: Int64?, receivedAt: Date,
         on database: any SQLDatabase
     ) async throws -> Int64 {
-        let rows = try await database.rows(
+        try await database.insertedIDs(
             StoreStatement(
                 """
                 INSERT INTO deliveries (request_id, source, incident_key, alert_count, incident_id, received_at) \
-                VALUES (?, ?, ?, ?, ?, ?) RETURNING id
+                VALUES (?, ?, ?, ?, ?, ?)
                 """,
                 [
                     StoreValue(requestID), .text(source.rawValue), .text(key), .integer(Int64(alertCount)),
                     StoreValue(incidentID),
                     StoreValue(receivedAt),
-                ]))
-        return try rows[0].decode(column: "id", as: Int64.self)
+                ]), count: 1)[0]
     }
 }

@@ -75,6 +75,13 @@ final class SQLiteWriterConnection: @unchecked Sendable {
         }
     }
 
+    /// Runs an `INSERT` and returns the last inserted rowid and the number of rows it changed.
+    func insert(_ sql: String, _ binds: [SQLiteData]) throws -> (lastRowID: Int64, changes: Int) {
+        try execute(sql, binds) { _ in }
+        guard let handle else { throw SQLiteWriterError(code: SQLITE_MISUSE, message: "the SQLite writer is closed") }
+        return (sqlite_nio_sqlite3_last_insert_rowid(handle), Int(sqlite_nio_sqlite3_changes64(handle)))
+    }
+
     private func prepared(_ sql: String, on handle: OpaquePointer) throws -> OpaquePointer {
         useCounter &+= 1
         if let statement = statements[sql] {

@@ -45,6 +45,18 @@ struct SQLiteWriterDatabase: SQLDatabase {
         return rows
     }
 
+    /// Runs an `INSERT` of `count` rows and returns their ids in `VALUES` order. A table whose id is
+    /// its `INTEGER PRIMARY KEY` gives each new row the largest id so far plus one, so the rows of
+    /// one statement get consecutive ids ending at the connection's last rowid.
+    func insertedRowIDs(_ statement: StoreStatement, count: Int) throws -> [Int64] {
+        let (last, changes) = try connection.insert(statement.sql, statement.values.map(\.sqliteData))
+        guard changes == count else {
+            throw SQLiteWriterError(
+                code: 1, message: "an insert of \(count) rows changed \(changes); its ids cannot be derived")
+        }
+        return Array((last - Int64(count) + 1)...last)
+    }
+
     private func run(_ query: any SQLExpression, _ onRow: (any SQLRow) -> Void) throws {
         let (sql, binds) = serialize(query)
         let data = try binds.map(sqliteData)

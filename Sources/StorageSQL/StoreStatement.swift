@@ -93,6 +93,19 @@ extension SQLDatabase {
         return try await raw(statement.queryString).all()
     }
 
+    /// Runs `statement`, an `INSERT` of `count` rows into a table whose `id` the database assigns,
+    /// and returns the new ids in `VALUES` order. On the SQLite writer the ids come from the
+    /// connection's last rowid instead of `RETURNING`, which SQLite answers through a temporary
+    /// table built and freed for every statement.
+    func insertedIDs(_ statement: StoreStatement, count: Int) async throws -> [Int64] {
+        if let writer = self as? SQLiteWriterDatabase { return try writer.insertedRowIDs(statement, count: count) }
+        var returning = statement
+        returning.append(" RETURNING id")
+        // Ids are handed out in VALUES order; sorting makes that explicit.
+        let rows = try await raw(returning.queryString).all()
+        return try rows.map { try $0.decode(column: "id", as: Int64.self) }.sorted()
+    }
+
     /// Runs `statement`, ignoring any rows.
     func run(_ statement: StoreStatement) async throws {
         if let writer = self as? SQLiteWriterDatabase {
