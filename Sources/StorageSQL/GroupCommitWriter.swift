@@ -44,6 +44,9 @@ final class GroupCommitWriter: Sendable {
         self.mapError = mapError
     }
 
+    /// Writes waiting for the next batch (the current one, if any, not counted).
+    var queuedCount: Int { state.withLock { $0.pending.count } }
+
     /// Runs `body` in the next batch's transaction and returns its value once committed.
     func write<T: Sendable>(_ body: @escaping @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
         let box = ResultBox<T>()
@@ -123,7 +126,8 @@ final class GroupCommitWriter: Sendable {
             for job in batch { job.finish(mapped) }
             return
         }
-        // The callers resume once the commit is on disk; meanwhile the next batch runs.
+        // The callers resume once the commit is on disk: SQLite flushes its log here, on the writer's
+        // thread, while the next batch queues up; PostgreSQL's COMMIT was durable already.
         let mapError = self.mapError
         backend.whenDurable { flushError in
             let flushError = flushError.map(mapError)

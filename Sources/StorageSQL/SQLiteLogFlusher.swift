@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 #if canImport(Glibc)
 import Glibc
@@ -6,16 +7,11 @@ import Glibc
 import Darwin
 #endif
 
-/// Makes the commits of a SQLite database in WAL mode durable on a thread of its own, so the writer
-/// never waits for the disk.
-///
-/// The writer commits with `synchronous = NORMAL`: a commit's frames reach the write-ahead log in
-/// the operating system's cache, unflushed. It then hands the batch's completion here and goes on
-/// with the next batch. This thread flushes the log with `fdatasync` and only then runs the
-/// completions of every batch committed before the flush began, so one flush covers all the batches
-/// committed while the previous one ran. A caller hears of success only after the flush: an
-/// acknowledged write survives power loss as it would with `synchronous = FULL`, where each commit
-/// flushed the log itself on the writer's thread.
+/// Makes the commits of a SQLite database in WAL mode durable: the writer commits a batch with
+/// `synchronous = NORMAL` (its frames reach the write-ahead log in the operating system's cache,
+/// unflushed), calls ``flush()`` (`fdatasync` of the log) on its own thread, and only then answers
+/// the batch's callers. Writes that arrive meanwhile queue up and share the next commit and flush.
+/// An acknowledged write survives power loss as it would with `synchronous = FULL`.
 ///
 /// Checkpoints still flush the log and the database file themselves (`synchronous = NORMAL` keeps
 /// that), so frames copied into the database are never lost either.
@@ -25,8 +21,7 @@ import Darwin
 /// time, and `fdatasync` then writes the inode as well, one more synchronous disk write per flush.
 /// SQLite deletes the log only when the database's last connection closes, and the store keeps
 /// its connections open until it closes, so the check guards against a log removed by hand.
-final class SQLiteLogFlusher: @unchecked Sendable {
-    typealias Completion = @Sendable ((any Error)?) -> Void
+final class SQLiteLogFlusher: Sendable {
     /// Flushes a file descriptor's data: `fdatasync` in production, `0` for success else an errno.
     typealias Flush = @Sendable (Int32) -> Int32
     /// A monotonic clock in nanoseconds.
@@ -34,99 +29,67 @@ final class SQLiteLogFlusher: @unchecked Sendable {
     /// How often the descriptor is checked for a deleted log.
     static let linkCheckInterval: UInt64 = 1_000_000_000
 
-    /// Guards every stored property below.
-    private let condition = NSCondition()
-    private var pending: [Completion] = []
-    private var stopping = false
-    private var running = true
-    /// The log's descriptor, opened on first use; touched only by the flusher thread.
-    private var descriptor: Int32 = -1
-    /// When the descriptor was last checked (or opened), by `now`; flusher thread only.
-    private var linkCheckedAt: UInt64 = 0
+    private struct State {
+        /// The log's descriptor, opened on first use.
+        var descriptor: Int32 = -1
+        /// When the descriptor was last checked (or opened), by `now`.
+        var linkCheckedAt: UInt64 = 0
+        var closed = false
+    }
+
+    private let state = Mutex(State())
     private let logPath: String
-    private let flush: Flush
+    private let flushDescriptor: Flush
     private let now: Clock
 
-    /// Starts the thread for the database at `databasePath` (its log is `databasePath-wal`).
+    /// A flusher for the database at `databasePath` (its log is `databasePath-wal`).
     init(
         databasePath: String, flush: @escaping Flush = SQLiteLogFlusher.fdatasyncFlush,
         now: @escaping Clock = SQLiteLogFlusher.monotonicNow
     ) {
         self.logPath = databasePath + "-wal"
-        self.flush = flush
+        self.flushDescriptor = flush
         self.now = now
-        let thread = Thread { [self] in runLoop() }
-        thread.name = "firebreak-sqlite-flush"
-        thread.start()
     }
 
-    /// Runs `completion` once everything committed so far is on disk, with the flush's error if it failed.
-    func whenDurable(_ completion: @escaping Completion) {
-        condition.lock()
-        guard !stopping else {
-            condition.unlock()
-            completion(StoreErrors.closedDuringFlush)
-            return
-        }
-        pending.append(completion)
-        condition.signal()
-        condition.unlock()
-    }
-
-    /// Flushes and completes what is queued, then ends the thread; returns once it has.
-    func stop() {
-        condition.lock()
-        stopping = true
-        condition.broadcast()
-        while running { condition.wait() }
-        condition.unlock()
-    }
-
-    private func runLoop() {
-        var batch: [Completion] = []
-        while true {
-            condition.lock()
-            while pending.isEmpty && !stopping { condition.wait() }
-            if pending.isEmpty {
-                if descriptor >= 0 { close(descriptor) }
-                descriptor = -1
-                running = false
-                condition.broadcast()
-                condition.unlock()
-                return
-            }
-            swap(&batch, &pending)
-            condition.unlock()
-            let error = flushLog()
-            for completion in batch { completion(error) }
-            batch.removeAll(keepingCapacity: true)
-        }
-    }
-
-    /// Flushes the log, opening it first when needed (it exists once a commit happened in WAL mode).
-    private func flushLog() -> (any Error)? {
+    /// Flushes the log (opening it first when needed: it exists once a commit happened in WAL mode)
+    /// and returns the error that leaves the last commit possibly not on disk, if any.
+    func flush() -> (any Error)? {
+        let logPath = self.logPath
         let time = now()
-        if descriptor >= 0, time &- linkCheckedAt >= Self.linkCheckInterval {
-            linkCheckedAt = time
-            if !Self.isLinked(descriptor) {
-                close(descriptor)
-                descriptor = -1
+        return state.withLock { state -> (any Error)? in
+            if state.closed { return StoreErrors.closedDuringFlush }
+            if state.descriptor >= 0, time &- state.linkCheckedAt >= Self.linkCheckInterval {
+                state.linkCheckedAt = time
+                if !Self.isLinked(state.descriptor) {
+                    closeDescriptor(state.descriptor)
+                    state.descriptor = -1
+                }
             }
-        }
-        if descriptor < 0 {
-            let opened = open(logPath, O_RDWR | O_CLOEXEC)
-            guard opened >= 0 else { return StoreErrors.flushFailed(logPath, "open", errno) }
-            descriptor = opened
-            linkCheckedAt = time
-            // The log's directory entry must be durable too, as SQLite ensures on its own first sync.
-            let directory = open((logPath as NSString).deletingLastPathComponent, O_RDONLY | O_CLOEXEC)
-            if directory >= 0 {
-                _ = fsync(directory)
-                close(directory)
+            if state.descriptor < 0 {
+                let opened = open(logPath, O_RDWR | O_CLOEXEC)
+                guard opened >= 0 else { return StoreErrors.flushFailed(logPath, "open", errno) }
+                state.descriptor = opened
+                state.linkCheckedAt = time
+                // The log's directory entry must be durable too, as SQLite ensures on its own first sync.
+                let directory = open((logPath as NSString).deletingLastPathComponent, O_RDONLY | O_CLOEXEC)
+                if directory >= 0 {
+                    _ = fsync(directory)
+                    closeDescriptor(directory)
+                }
             }
+            let status = flushDescriptor(state.descriptor)
+            return status == 0 ? nil : StoreErrors.flushFailed(logPath, "fdatasync", status)
         }
-        let status = flush(descriptor)
-        return status == 0 ? nil : StoreErrors.flushFailed(logPath, "fdatasync", status)
+    }
+
+    /// Closes the log's descriptor; later flushes fail with ``StoreErrors/closedDuringFlush``.
+    func close() {
+        state.withLock { state in
+            if state.descriptor >= 0 { closeDescriptor(state.descriptor) }
+            state.descriptor = -1
+            state.closed = true
+        }
     }
 
     /// Whether the open file still has a name (SQLite deletes the log only when its last connection closes).
@@ -140,4 +103,9 @@ final class SQLiteLogFlusher: @unchecked Sendable {
     }
 
     static let monotonicNow: Clock = { DispatchTime.now().uptimeNanoseconds }
+}
+
+/// `close(2)`, named apart from ``SQLiteLogFlusher/close()``.
+private func closeDescriptor(_ descriptor: Int32) {
+    _ = close(descriptor)
 }

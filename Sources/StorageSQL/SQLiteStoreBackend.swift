@@ -8,9 +8,9 @@ import Synchronization
 /// reported done only once its commit is flushed to disk, so it survives `kill -9` and power loss.
 ///
 /// The writer is driven directly on a thread of its own (``writerExecutor``): a group commit runs
-/// its statements back to back with prepared statements, while reads go through SQLiteNIO's pool.
-/// Commits are flushed on another thread (``SQLiteLogFlusher``), so the writer goes on with the next
-/// batch while the disk works.
+/// its statements back to back with prepared statements, then flushes the log (``SQLiteLogFlusher``)
+/// on the same thread, while reads go through SQLiteNIO's pool. Writes that arrive during a commit
+/// and its flush form the next batch.
 final class SQLiteStoreBackend: SQLStoreBackend {
     let dialect = SQLStoreDialect.sqlite
     let location: String
@@ -70,8 +70,9 @@ final class SQLiteStoreBackend: SQLStoreBackend {
         try await body(writerDatabase)
     }
 
+    /// Flushes the log on the calling thread (the writer's, after a commit), then runs `completion`.
     func whenDurable(_ completion: @escaping @Sendable ((any Error)?) -> Void) {
-        flusher.whenDurable(completion)
+        completion(flusher.flush())
     }
 
     func reader() -> any SQLDatabase {
@@ -80,7 +81,7 @@ final class SQLiteStoreBackend: SQLStoreBackend {
     }
 
     func shutdown() async {
-        flusher.stop()
+        flusher.close()
         for connection in readers { try? await connection.close() }
         writer.close()
         writerThread.stop()

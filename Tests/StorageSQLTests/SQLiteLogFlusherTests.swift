@@ -5,9 +5,9 @@ import XCTest
 
 @testable import StorageSQL
 
-/// Commits are flushed off the writer: a write returns only once the log was flushed after its
-/// commit, a failed flush fails the writes it covered, and one flush covers every commit made
-/// while the previous one ran.
+/// The writer flushes the log after each group commit: a write returns only once the log was flushed
+/// after its commit, a failed flush fails the writes it covered, and writes that arrive during a
+/// flush share the next commit and its flush.
 final class SQLiteLogFlusherTests: XCTestCase {
     private var directory: TemporaryStoreDirectory!
 
@@ -60,24 +60,25 @@ final class SQLiteLogFlusherTests: XCTestCase {
         try await store.close()
     }
 
-    func testOneFlushCoversTheCommitsMadeWhileThePreviousFlushRan() async throws {
+    func testWritesArrivingDuringAFlushShareTheNextCommitAndItsFlush() async throws {
         let disk = ControlledDisk()
         let store = try await openStore(disk)
         disk.hold()
         let first = Task { try await store.createToken(makeToken("first")) }
         await disk.waitForHeldFlush()
         let flushesBefore = disk.flushCount
-        // While the first flush hangs, three more writes commit one after the other.
+        // The writer's thread is in the held flush: three more writes queue for the next batch.
         let names = ["second", "third", "fourth"]
         let later = names.map { name in Task { try await store.createToken(makeToken(name)) } }
+        while store.writer.queuedCount < names.count { await Task.yield() }
         for name in names {
-            while try await store.token(secretHash: makeToken(name).secretHash) == nil { await Task.yield() }
+            let committed = try await store.token(secretHash: makeToken(name).secretHash)
+            XCTAssertNil(committed, "\(name) is not committed while the writer flushes")
         }
         disk.release()
         _ = try await first.value
         for task in later { _ = try await task.value }
-        XCTAssertEqual(
-            disk.flushCount - flushesBefore, 1, "the three commits made during the held flush share one flush")
+        XCTAssertEqual(disk.flushCount - flushesBefore, 1, "the three writes share one commit and its flush")
         try await store.close()
     }
 
@@ -104,7 +105,7 @@ final class SQLiteLogFlusherTests: XCTestCase {
         try await reopened.close()
     }
 
-    func testALogReplacedByHandIsFlushedFromTheNextLinkCheckOn() async throws {
+    func testALogReplacedByHandIsFlushedFromTheNextLinkCheckOn() throws {
         let databasePath = directory.url.appendingPathComponent("db").path
         let logPath = databasePath + "-wal"
         XCTAssertTrue(FileManager.default.createFile(atPath: logPath, contents: Data("first".utf8)))
@@ -119,27 +120,23 @@ final class SQLiteLogFlusherTests: XCTestCase {
                 return 0
             },
             now: clock.now)
-        defer { flusher.stop() }
+        defer { flusher.close() }
 
-        try await durable(flusher)
+        try durable(flusher)
         let first = try inode(of: logPath)
         try FileManager.default.removeItem(atPath: logPath)
         XCTAssertTrue(FileManager.default.createFile(atPath: logPath, contents: Data("second".utf8)))
         let second = try inode(of: logPath)
         XCTAssertNotEqual(first, second, "the flusher's open descriptor keeps the first inode in use")
         // Within the interval the descriptor is not checked again: no status read before each flush.
-        try await durable(flusher)
+        try durable(flusher)
         clock.advance(by: SQLiteLogFlusher.linkCheckInterval)
-        try await durable(flusher)
+        try durable(flusher)
         XCTAssertEqual(flushedInodes.withLock { $0 }, [first, first, second])
     }
 
-    private func durable(_ flusher: SQLiteLogFlusher) async throws {
-        try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Void, any Error>) in
-            flusher.whenDurable { error in
-                if let error { continuation.resume(throwing: error) } else { continuation.resume() }
-            }
-        }
+    private func durable(_ flusher: SQLiteLogFlusher) throws {
+        if let error = flusher.flush() { throw error }
     }
 
     private func inode(of path: String) throws -> UInt64 {
