@@ -38,11 +38,7 @@ struct ServeCommand: AsyncParsableCommand {
 
     func run() async throws {
         let level = Logger.Level(rawValue: logLevel) ?? .info
-        LoggingSystem.bootstrap { label in
-            var handler = StreamLogHandler.standardError(label: label)
-            handler.logLevel = level
-            return handler
-        }
+        LoggingSystem.bootstrap { label in TextLogHandler(label: label, level: level) }
         let logger = Logger(label: "firebreak")
         let (config, file) = try options.loadConfig()
         guard let address = ListenAddress(listen ?? config.server.listen) else {
