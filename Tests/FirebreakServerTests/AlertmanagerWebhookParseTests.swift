@@ -8,6 +8,19 @@ import XCTest
 /// The hand-written webhook reader must accept exactly what `JSONDecoder` accepts for
 /// ``AlertmanagerWebhook`` and produce the same value, and refuse the rest with a path.
 final class AlertmanagerWebhookParseTests: XCTestCase {
+    func testNULIsFoundInShortLongAndSlicedStrings() {
+        let long = String(repeating: "label-value-", count: 40)
+        for (text, expected) in [
+            ("", false), ("a", false), ("\u{0}", true), ("short\u{0}", true), ("\u{0}short", true),
+            (long, false), (long + "\u{0}", true), ("\u{0}" + long, true), ("é\u{0}ü", true), ("éü", false),
+            (String(long.dropFirst(5).dropLast(3)), false), (String((long + "\u{0}x").dropFirst(7)), true),
+        ] {
+            XCTAssertEqual(
+                AlertmanagerTranslator.containsNUL(text), expected, "\(text.debugDescription.prefix(40))")
+            XCTAssertEqual(AlertmanagerTranslator.containsNUL(text), text.utf8.contains(0))
+        }
+    }
+
     private static let full = #"""
         {"version":"4","groupKey":"{}:{alertname=\"Disk\"}","truncatedAlerts":2,"status":"firing",
          "receiver":"firebreak","groupLabels":{"alertname":"Disk"},"commonLabels":{"alertname":"Disk","env":"prod"},
