@@ -3,11 +3,12 @@
 // SQLite appends a commit to the log as two writes per page (a 24-byte frame header, then the
 // page), so a commit of 14 pages costs 28 system calls, each of which touches one or two pages of
 // the operating system's cache. This VFS keeps contiguous log writes in memory and hands them to the
-// real file in one write, at the latest when the commit frame is written: the commit frame itself
-// (its header carries the database size, which marks a commit) is written through, after
-// everything before it. So once SQLite publishes a commit to readers (after its last frame write
-// returned), every frame of it is in the file, and an error of any delayed write is returned by a
-// write of the same transaction.
+// real file in one write, at the latest when the commit frame is complete: the write that completes
+// the commit frame (its header carries the database size, which marks a commit) writes everything
+// buffered, itself included, before it returns. A commit frame that does not follow buffered
+// frames is written through. So once SQLite publishes a commit to readers (after its last frame
+// write returned), every frame of it is in the file, and an error of any delayed write is returned
+// by a write of the same transaction.
 //
 // Any other access to the log (read, size, truncate, sync, file control, close) first writes what is
 // buffered. Only log files are wrapped; the database file and others are the default VFS's own.
@@ -37,8 +38,10 @@ typedef struct {
     // The log's page size from its header; 0 while unknown, -1 when the header could not be read (the
     // file is then written through).
     int pageSize;
-    // While writing a commit frame: where it ends. Writes before that offset go straight through.
+    // While writing a commit frame: where it ends. Until then its writes join the buffer when the
+    // frame was appended to buffered frames (`commitGathered`), and go straight through otherwise.
     sqlite3_int64 commitEnd;
+    int commitGathered;
 } LogFile;
 
 static sqlite3_vfs *realVfs;
@@ -116,16 +119,35 @@ static int logWrite(sqlite3_file *file, const void *data, int amount, sqlite3_in
         if (rc != SQLITE_OK) return rc;
         readPageSize(file);
     }
-    if (log->commitEnd > 0 && offset >= log->commitEnd) log->commitEnd = 0;
+    int contiguous = log->length > 0 && offset == log->start + log->length;
+    if (log->commitEnd > 0 && offset >= log->commitEnd) {
+        log->commitEnd = 0;
+        log->commitGathered = 0;
+    }
     if (log->commitEnd == 0 && startsCommitFrame(log, data, amount, offset)) {
         log->commitEnd = offset + frameHeaderSize + log->pageSize;
+        // Appended right after buffered frames (a commit's last frame): it joins them, and all go
+        // out together once the frame is complete. Otherwise (a frame header rewritten after a
+        // read, or a commit of one page) it is written through.
+        log->commitGathered = contiguous;
     }
-    int contiguous = log->length > 0 && offset == log->start + log->length;
+    if (log->commitEnd > 0 && log->commitGathered && contiguous &&
+        log->length + amount <= bufferCapacity) {
+        memcpy(log->buffer + log->length, data, (size_t)amount);
+        log->length += amount;
+        if (offset + amount < log->commitEnd) return SQLITE_OK;
+        log->commitEnd = 0;
+        log->commitGathered = 0;
+        return flush(file);
+    }
     if (log->commitEnd > 0 || log->pageSize <= 0 || log->buffer == NULL || amount > bufferCapacity) {
         int rc = flush(file);
         if (rc != SQLITE_OK) return rc;
         rc = writeThrough(file, data, amount, offset);
-        if (log->commitEnd > 0 && offset + amount >= log->commitEnd) log->commitEnd = 0;
+        if (log->commitEnd > 0 && offset + amount >= log->commitEnd) {
+            log->commitEnd = 0;
+            log->commitGathered = 0;
+        }
         return rc;
     }
     if (!contiguous || log->length + amount > bufferCapacity) {
