@@ -4,8 +4,8 @@
 #
 # One run on a release build, same machine, same load generator: wrk with bench/ingest.lua,
 # 2 threads and 4 connections, DURATION per point, for 1, 10 and 100 distinct alerts per request.
-# Alertmanager groups by alertname only, its fastest setting (grouping by a label that differs per
-# request makes it slower several times over), so the comparison does not favour Firebreak.
+# Alertmanager groups by alertname only (grouping also by cluster, which differs per request as
+# Firebreak's incidents do, measured 0.73x, 1.10x and 1.19x that rate at 1, 10 and 100 per request).
 # Before the timed points, 100,000 alerts (1,000 webhooks of 100) go to a fresh Firebreak and its
 # resident memory (VmRSS) is read; it is read again at the end. Firebreak keeps one server (and its
 # data) through every point; each Alertmanager point gets a fresh Alertmanager, stopped after it.
