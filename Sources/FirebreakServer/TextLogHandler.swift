@@ -58,20 +58,7 @@ public struct TextLogHandler: LogHandler {
 
     /// Writes `line` to standard error (descriptor 2) in one call when it can: a line does not interleave
     /// with another thread's.
-    public static let standardError: Write = { line in
-        var line = line
-        line.withUTF8 { bytes in
-            var offset = 0
-            while offset < bytes.count {
-                let written = Glibc.write(2, bytes.baseAddress.map { $0 + offset }, bytes.count - offset)
-                if written < 0 {
-                    if errno == EINTR { continue }
-                    return
-                }
-                offset += written
-            }
-        }
-    }
+    public static let standardError: Write = { line in writeToStandardError(line) }
 
     /// Local time as `2026-01-13T10:00:00+0100`, as `StreamLogHandler` writes it.
     static func timestamp(_ date: Date) -> String {
@@ -81,5 +68,22 @@ public struct TextLogHandler: LogHandler {
         var buffer = [CChar](repeating: 0, count: 64)
         let count = strftime(&buffer, buffer.count, "%Y-%m-%dT%H:%M:%S%z", &local)
         return String(decoding: buffer.prefix(count).map { UInt8(bitPattern: $0) }, as: UTF8.self)
+    }
+}
+
+/// Writes `line` to descriptor 2, retrying short and interrupted writes; gives up on other errors.
+private func writeToStandardError(_ line: String) {
+    var line = line
+    line.withUTF8 { bytes in
+        guard let base = bytes.baseAddress else { return }
+        var offset = 0
+        while offset < bytes.count {
+            let written = write(2, base + offset, bytes.count - offset)
+            if written < 0 {
+                if errno == EINTR { continue }
+                return
+            }
+            offset += written
+        }
     }
 }
