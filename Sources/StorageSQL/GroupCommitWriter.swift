@@ -6,7 +6,7 @@ import Synchronization
 /// Serializes every write of a store and commits concurrent ones together: calls queue up while a
 /// transaction commits, and the next transaction takes up to `maxBatch` of them, so many callers
 /// share one commit (and one fsync). A caller resumes only after its transaction committed and the
-/// backend reported it durable (``SQLStoreBackend/whenDurable(_:)``).
+/// backend made it durable (``SQLStoreBackend/flushCommits()``).
 ///
 /// A batch first runs without savepoints; when one of its jobs fails, the transaction is rolled
 /// back and the batch runs again with a SAVEPOINT around each job, so a bad job fails alone.
@@ -128,11 +128,8 @@ final class GroupCommitWriter: Sendable {
         }
         // The callers resume once the commit is on disk: SQLite flushes its log here, on the writer's
         // thread, while the next batch queues up; PostgreSQL's COMMIT was durable already.
-        let mapError = self.mapError
-        backend.whenDurable { flushError in
-            let flushError = flushError.map(mapError)
-            for (job, outcome) in zip(batch, outcomes) { job.finish(outcome ?? flushError) }
-        }
+        let flushError = backend.flushCommits().map(mapError)
+        for (job, outcome) in zip(batch, outcomes) { job.finish(outcome ?? flushError) }
     }
 
     /// Runs every job in one transaction; `nil` (after rolling back) when a job failed.

@@ -67,7 +67,8 @@ final class PostgresStoreBackend: SQLStoreBackend, @unchecked Sendable {
     }
 
     /// PostgreSQL flushes its log before COMMIT returns.
-    func whenDurable(_ completion: @escaping @Sendable ((any Error)?) -> Void) { completion(nil) }
+    /// Nothing to do: PostgreSQL's COMMIT returns once its log is flushed.
+    func flushCommits() -> (any Error)? { nil }
 
     func reader() -> any SQLDatabase { pool.database(logger: logger).sql() }
 

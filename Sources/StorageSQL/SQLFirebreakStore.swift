@@ -58,11 +58,7 @@ public final class SQLFirebreakStore: FirebreakStore {
             _ = try await backend.withWriter { database in
                 try await StoreSchema.migrate(database, dialect: backend.dialect)
             }
-            try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Void, any Error>) in
-                backend.whenDurable { error in
-                    if let error { continuation.resume(throwing: error) } else { continuation.resume() }
-                }
-            }
+            if let error = backend.flushCommits() { throw error }
         } catch {
             await backend.shutdown()
             throw StoreErrors.map(error)

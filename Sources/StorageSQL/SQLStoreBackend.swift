@@ -29,9 +29,9 @@ protocol SQLStoreBackend: Sendable {
     var writerExecutor: (any TaskExecutor)? { get }
     /// Runs `body` on the writer connection; callers never overlap.
     func withWriter<T: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T
-    /// Calls `completion` once every transaction the writer committed so far survives power loss,
-    /// with an error when that could not be ensured.
-    func whenDurable(_ completion: @escaping @Sendable ((any Error)?) -> Void)
+    /// Makes every transaction the writer committed so far survive power loss, on the calling
+    /// thread; returns the error when that could not be ensured.
+    func flushCommits() -> (any Error)?
     /// A database for one read.
     func reader() -> any SQLDatabase
     /// Closes every connection; called once.

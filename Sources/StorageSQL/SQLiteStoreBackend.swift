@@ -70,9 +70,9 @@ final class SQLiteStoreBackend: SQLStoreBackend {
         try await body(writerDatabase)
     }
 
-    /// Flushes the log on the calling thread (the writer's, after a commit), then runs `completion`.
-    func whenDurable(_ completion: @escaping @Sendable ((any Error)?) -> Void) {
-        completion(flusher.flush())
+    /// Flushes the log on the calling thread (the writer's, after a commit).
+    func flushCommits() -> (any Error)? {
+        flusher.flush()
     }
 
     func reader() -> any SQLDatabase {
