@@ -109,6 +109,11 @@ static int startsCommitFrame(LogFile *log, const unsigned char *data, int amount
     return bigEndian32(data + 4) != 0;
 }
 
+static void endCommitFrame(LogFile *log) {
+    log->commitEnd = 0;
+    log->commitGathered = 0;
+}
+
 static int logWrite(sqlite3_file *file, const void *data, int amount, sqlite3_int64 offset) {
     LogFile *log = (LogFile *)file;
     atomic_fetch_add_explicit(&requestedWrites, 1, memory_order_relaxed);
@@ -120,10 +125,7 @@ static int logWrite(sqlite3_file *file, const void *data, int amount, sqlite3_in
         readPageSize(file);
     }
     int contiguous = log->length > 0 && offset == log->start + log->length;
-    if (log->commitEnd > 0 && offset >= log->commitEnd) {
-        log->commitEnd = 0;
-        log->commitGathered = 0;
-    }
+    if (log->commitEnd > 0 && offset >= log->commitEnd) endCommitFrame(log);
     if (log->commitEnd == 0 && startsCommitFrame(log, data, amount, offset)) {
         log->commitEnd = offset + frameHeaderSize + log->pageSize;
         // Appended right after buffered frames (a commit's last frame): it joins them, and all go
@@ -136,18 +138,14 @@ static int logWrite(sqlite3_file *file, const void *data, int amount, sqlite3_in
         memcpy(log->buffer + log->length, data, (size_t)amount);
         log->length += amount;
         if (offset + amount < log->commitEnd) return SQLITE_OK;
-        log->commitEnd = 0;
-        log->commitGathered = 0;
+        endCommitFrame(log);
         return flush(file);
     }
     if (log->commitEnd > 0 || log->pageSize <= 0 || log->buffer == NULL || amount > bufferCapacity) {
         int rc = flush(file);
         if (rc != SQLITE_OK) return rc;
         rc = writeThrough(file, data, amount, offset);
-        if (log->commitEnd > 0 && offset + amount >= log->commitEnd) {
-            log->commitEnd = 0;
-            log->commitGathered = 0;
-        }
+        if (log->commitEnd > 0 && offset + amount >= log->commitEnd) endCommitFrame(log);
         return rc;
     }
     if (!contiguous || log->length + amount > bufferCapacity) {
