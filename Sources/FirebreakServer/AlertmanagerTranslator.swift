@@ -90,14 +90,6 @@ struct AlertmanagerTranslator: Sendable {
     }
 
     private func check(_ text: String, path: @autoclosure () -> String) throws(APIError) {
-        if Self.containsNUL(text) { throw .badRequest("\(path()) contains a NUL character (\\u0000); remove it") }
-    }
-
-    /// Whether `text` holds a NUL byte; `memchr` over the UTF-8 bytes (every label of every alert
-    /// passes here, and the generic `contains` walks them one by one).
-    static func containsNUL(_ text: String) -> Bool {
-        text.utf8.withContiguousStorageIfAvailable { bytes in
-            bytes.baseAddress.map { memchr($0, 0, bytes.count) != nil } ?? false
-        } ?? text.utf8.contains(0)
+        if ByteSearch.containsNUL(text) { throw .badRequest("\(path()) contains a NUL character (\\u0000); remove it") }
     }
 }

@@ -24,4 +24,11 @@ public enum ByteSearch {
         var needle = needle
         return haystack.withUTF8 { hay in needle.withUTF8 { contains(hay, $0) } }
     }
+
+    /// Whether `text` holds a NUL byte: `memchr` over its UTF-8 (the generic `utf8.contains(0)` walks
+    /// the bytes one by one, and every label of every alert is checked).
+    public static func containsNUL(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { bytes in bytes.baseAddress.map { memchr($0, 0, bytes.count) != nil } ?? false }
+    }
 }

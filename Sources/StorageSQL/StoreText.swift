@@ -38,8 +38,8 @@ enum StoreText {
 
     /// Throws `invalid` when `value` holds a NUL byte (PostgreSQL text cannot, SQLite would cut it).
     static func check(_ value: String?, _ field: @autoclosure () -> String, indexed: Bool = false) throws {
-        guard var value else { return }
-        if value.withUTF8({ bytes in bytes.baseAddress.map { memchr($0, 0, bytes.count) != nil } ?? false }) {
+        guard let value else { return }
+        if ByteSearch.containsNUL(value) {
             throw StoreError.invalid("\(field()) contains a NUL byte; remove it from the value")
         }
         if indexed, value.utf8.count > maxIndexedBytes {

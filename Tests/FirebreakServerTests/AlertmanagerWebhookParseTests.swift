@@ -1,6 +1,7 @@
 import FirebreakTesting
 import Foundation
 import NIOCore
+import RunbookModel
 import XCTest
 
 @testable import FirebreakServer
@@ -16,8 +17,8 @@ final class AlertmanagerWebhookParseTests: XCTestCase {
             (String(long.dropFirst(5).dropLast(3)), false), (String((long + "\u{0}x").dropFirst(7)), true),
         ] {
             XCTAssertEqual(
-                AlertmanagerTranslator.containsNUL(text), expected, "\(text.debugDescription.prefix(40))")
-            XCTAssertEqual(AlertmanagerTranslator.containsNUL(text), text.utf8.contains(0))
+                ByteSearch.containsNUL(text), expected, "\(text.debugDescription.prefix(40))")
+            XCTAssertEqual(ByteSearch.containsNUL(text), text.utf8.contains(0))
         }
     }
 
