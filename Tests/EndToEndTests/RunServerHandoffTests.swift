@@ -115,36 +115,44 @@ final class RunServerHandoffTests: XCTestCase {
     }
 }
 
-/// A `firebreak serve` child process whose output goes to a file, stopped with SIGTERM.
-final class ServerProcess {
+/// A `firebreak serve` child process whose output is collected from a pipe, stopped with SIGTERM.
+final class ServerProcess: @unchecked Sendable {
     private let process = Process()
-    private let log: URL
+    private let output = Pipe()
+    /// Guards `text` and `ended`; signalled on new output and at the end of it.
+    private let changed = NSCondition()
+    private var text = ""
+    private var ended = false
 
     init(arguments: [String], in directory: URL) throws {
-        log = directory.appendingPathComponent("serve-\(UUID().uuidString).log")
-        FileManager.default.createFile(atPath: log.path, contents: nil)
-        let handle = try FileHandle(forWritingTo: log)
         process.executableURL = FirebreakBinary.url
         process.arguments = arguments
         process.currentDirectoryURL = directory
-        process.standardOutput = handle
-        process.standardError = handle
+        process.standardOutput = output
+        process.standardError = output
+        // Read for the server's whole life, so that it never blocks on a full pipe.
+        output.fileHandleForReading.readabilityHandler = { [self] handle in
+            let data = handle.availableData
+            changed.withLock {
+                if data.isEmpty { ended = true } else { text += String(decoding: data, as: UTF8.self) }
+                changed.broadcast()
+            }
+            if data.isEmpty { handle.readabilityHandler = nil }
+        }
         try process.run()
     }
 
     /// The `http://HOST:PORT` the server prints once it listens; fails after `timeout` seconds.
     func waitForURL(timeout: TimeInterval = 30) throws -> String {
         let deadline = Date().addingTimeInterval(timeout)
-        while Date() < deadline {
-            let text = (try? String(contentsOf: log, encoding: .utf8)) ?? ""
-            if let range = text.range(of: #"listening on (http://[0-9.]+:[0-9]+)"#, options: .regularExpression) {
-                return String(text[range].dropFirst("listening on ".count))
+        return try changed.withLock {
+            while true {
+                if let range = text.range(of: #"listening on (http://[0-9.]+:[0-9]+)"#, options: .regularExpression) {
+                    return String(text[range].dropFirst("listening on ".count))
+                }
+                if ended || !changed.wait(until: deadline) { throw ServerStartError(log: text) }
             }
-            guard process.isRunning else { break }
-            usleep(50_000)
         }
-        let text = (try? String(contentsOf: log, encoding: .utf8)) ?? ""
-        throw ServerStartError(log: text)
     }
 
     func stop() {
