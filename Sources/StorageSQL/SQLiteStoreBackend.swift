@@ -14,7 +14,7 @@ import Synchronization
 final class SQLiteStoreBackend: SQLStoreBackend {
     let dialect = SQLStoreDialect.sqlite
     let location: String
-    private let writerThread = WriterThreadExecutor(name: "firebreak-sqlite-writer")
+    private let writerThread = WriterThreadExecutor(name: "sqlite-writer")
     var writerExecutor: (any TaskExecutor)? { writerThread }
     private let writer: SQLiteWriterConnection
     private let readers: [SQLiteConnection]

@@ -13,9 +13,10 @@ final class WriterThreadExecutor: TaskExecutor, @unchecked Sendable {
     private var serving = false
     private let name: String
 
-    /// Starts the thread, named `name` in debuggers and `top -H`.
+    /// Starts the thread, named `name` in debuggers and `top -H`. Linux keeps at most 15 bytes of a
+    /// thread's name and refuses a longer one, so `name` is cut to that.
     init(name: String) {
-        self.name = name
+        self.name = String(decoding: name.utf8.prefix(15), as: UTF8.self)
         condition.lock()
         startThread()
         condition.unlock()
@@ -48,6 +49,7 @@ final class WriterThreadExecutor: TaskExecutor, @unchecked Sendable {
     }
 
     private func runLoop() {
+        nameCurrentThread(name)
         var batch: [UnownedJob] = []
         while true {
             condition.lock()
@@ -63,4 +65,13 @@ final class WriterThreadExecutor: TaskExecutor, @unchecked Sendable {
             batch.removeAll(keepingCapacity: true)
         }
     }
+}
+
+/// Gives the calling thread `name` where `top -H`, `perf` and /proc show it. Foundation's
+/// `Thread.name` stays inside Foundation on Linux, and Glibc's `pthread_setname_np` is not imported.
+private func nameCurrentThread(_ name: String) {
+    let descriptor = open("/proc/thread-self/comm", O_WRONLY)
+    guard descriptor >= 0 else { return }
+    defer { close(descriptor) }
+    _ = name.utf8CString.withUnsafeBufferPointer { write(descriptor, $0.baseAddress, $0.count - 1) }
 }

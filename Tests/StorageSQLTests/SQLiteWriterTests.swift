@@ -31,6 +31,14 @@ final class SQLiteWriterTests: XCTestCase {
         executor.stop()
     }
 
+    func testTheWritersThreadCarriesItsNameCutToWhatLinuxKeeps() async throws {
+        let executor = WriterThreadExecutor(name: "writer-name-test-longer-than-15")
+        defer { executor.stop() }
+        let name = await Task(executorPreference: executor) { currentThreadName() }.value
+        // What `top -H` and /proc show; Linux refuses a name over 15 bytes, which would leave the pool's.
+        XCTAssertEqual(name, "writer-name-tes")
+    }
+
     func testStatementsBindValuesAndReturnRowsAndErrorsCarrySQLitesCode() async throws {
         let backend = try await SQLiteStoreBackend.open(
             path: directory.url.appendingPathComponent("w.sqlite").path, logger: .storeTests)
@@ -66,4 +74,10 @@ final class SQLiteWriterTests: XCTestCase {
 
 private func currentThreadID() -> UInt {
     UInt(pthread_self())
+}
+
+/// The calling thread's name as the kernel holds it.
+private func currentThreadName() -> String {
+    let comm = (try? String(contentsOfFile: "/proc/thread-self/comm", encoding: .utf8)) ?? ""
+    return comm.trimmingCharacters(in: .newlines)
 }
