@@ -128,9 +128,12 @@ struct JSONScanner {
     /// Reads an object whose values are all strings.
     mutating func stringMap(at path: @autoclosure () -> String) throws(Failure) -> [String: String] {
         var map: [String: String] = [:]
-        let base = path()
-        try object(at: base) { (scanner: inout JSONScanner, key: String) throws(Failure) in
-            map[key] = try scanner.string(at: base.isEmpty ? key : base + "." + key)
+        // The path is built only for an error message.
+        try object(at: path()) { (scanner: inout JSONScanner, key: String) throws(Failure) in
+            map[key] = try scanner.string(
+                at: {
+                    let base = path(); return base.isEmpty ? key : base + "." + key
+                }())
         }
         return map
     }

@@ -21,6 +21,7 @@ public struct RunbookCatalogSnapshot: Sendable {
     private let mapper: RunbookLinkMapper
     private let suggestions = LookupCache()
     private let links = LookupCache()
+    private let nameWords = LookupCache()
 
     /// Loads and indexes the config's runbook roots, with the same parser, exclusions and link
     /// mapping `firebreak lint` uses.
@@ -84,17 +85,19 @@ public struct RunbookCatalogSnapshot: Sendable {
             }
             if let id { return RunbookAttachment(id: id, reason: .annotation, url: link) }
         }
+        var checked: String?
         for alert in notification.alerts {
-            if let name = alert.labels["alertname"], let id = byAlert[name.lowercased()] {
-                return RunbookAttachment(id: id, reason: .alertsField)
-            }
+            // The alerts of one group mostly share their name; each name is looked up once.
+            guard let name = alert.labels["alertname"], name != checked else { continue }
+            if let id = byAlert[name.lowercased()] { return RunbookAttachment(id: id, reason: .alertsField) }
+            checked = name
         }
         if let name = notification.commonLabels["alertname"], let id = byAlert[name.lowercased()] {
             return RunbookAttachment(id: id, reason: .alertsField)
         }
         let first = notification.alerts.first { $0.status == .firing } ?? notification.alerts.first
         let name = first?.labels["alertname"] ?? notification.commonLabels["alertname"]
-        let query = [name.map(Self.words), notification.summary ?? first?.annotations["summary"]].compactMap { $0 }
+        let query = [name.map(words), notification.summary ?? first?.annotations["summary"]].compactMap { $0 }
             .joined(separator: " ")
         guard !query.isEmpty else { return nil }
         let key = Self.suggestionKey(query, vocabulary: vocabulary)
@@ -113,6 +116,14 @@ public struct RunbookCatalogSnapshot: Sendable {
     /// every alert of the storm.
     static func suggestionKey(_ query: String, vocabulary: Set<String>) -> String {
         SearchQuery(query).terms.map { vocabulary.contains($0) ? $0 : "\u{1}" }.joined(separator: " ")
+    }
+
+    /// ``words(_:)`` of `name`, kept: an alert storm repeats a few names.
+    private func words(_ name: String) -> String {
+        if let cached = nameWords.lookup(name), let cached { return cached }
+        let words = Self.words(name)
+        nameWords.store(name, words)
+        return words
     }
 
     /// `RedisCacheDegraded` → `RedisCacheDegraded Redis Cache Degraded`: the name and its words.

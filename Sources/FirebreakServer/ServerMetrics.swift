@@ -1,6 +1,7 @@
 import Foundation
 import IncidentEngine
 import Prometheus
+import Synchronization
 
 /// The server's Prometheus metrics, in a registry of its own (no global state, one per app).
 public final class ServerMetrics: Sendable {
@@ -10,30 +11,63 @@ public final class ServerMetrics: Sendable {
         .milliseconds(50), .milliseconds(100), .milliseconds(250), .milliseconds(500), .seconds(1), .seconds(5),
     ]
 
+    /// The metrics each request updates, kept so that a request looks them up once instead of asking
+    /// the registry (name validation, label sorting, its lock) several times.
+    private let requestCounters = Mutex<[RequestKey: Counter]>([:])
+    private let storeHistograms = Mutex<[String: DurationHistogram]>([:])
+    private let ingestCounters: [AlertSource: (notifications: Counter, alerts: Counter)]
+
+    private struct RequestKey: Hashable {
+        var route: String
+        var method: String
+        var status: Int
+    }
+
     /// Creates empty metrics.
-    public init() {}
+    public init() {
+        var ingestCounters: [AlertSource: (notifications: Counter, alerts: Counter)] = [:]
+        for source in AlertSource.allCases {
+            ingestCounters[source] = (
+                registry.makeCounter(
+                    name: "firebreak_ingest_notifications_total", labels: [("source", source.rawValue)]),
+                registry.makeCounter(name: "firebreak_ingest_alerts_total", labels: [("source", source.rawValue)])
+            )
+        }
+        self.ingestCounters = ingestCounters
+    }
 
     /// Counts one answered request.
     func request(route: String, method: String, status: Int) {
-        registry.makeCounter(
-            name: "firebreak_http_requests_total",
-            labels: [("route", route), ("method", method), ("status", String(status))]
-        ).increment()
+        let key = RequestKey(route: route, method: method, status: status)
+        let counter = requestCounters.withLock { counters in
+            if let counter = counters[key] { return counter }
+            let counter = registry.makeCounter(
+                name: "firebreak_http_requests_total",
+                labels: [("route", route), ("method", method), ("status", String(status))])
+            counters[key] = counter
+            return counter
+        }
+        counter.increment()
     }
 
     /// Counts an accepted notification and its alerts.
     func ingested(source: AlertSource, alerts: Int) {
-        registry.makeCounter(name: "firebreak_ingest_notifications_total", labels: [("source", source.rawValue)])
-            .increment()
-        registry.makeCounter(name: "firebreak_ingest_alerts_total", labels: [("source", source.rawValue)]).increment(
-            by: Int64(alerts))
+        guard let counters = ingestCounters[source] else { return }
+        counters.notifications.increment()
+        counters.alerts.increment(by: Int64(alerts))
     }
 
     /// Records how long a store call took.
     func store(_ operation: String, took duration: Duration) {
-        registry.makeDurationHistogram(
-            name: "firebreak_store_duration_seconds", labels: [("operation", operation)], buckets: Self.latencyBuckets
-        ).record(duration)
+        let histogram = storeHistograms.withLock { histograms in
+            if let histogram = histograms[operation] { return histogram }
+            let histogram = registry.makeDurationHistogram(
+                name: "firebreak_store_duration_seconds", labels: [("operation", operation)],
+                buckets: Self.latencyBuckets)
+            histograms[operation] = histogram
+            return histogram
+        }
+        histogram.record(duration)
     }
 
     /// The exposition text, with the open-incident gauge set from `openCounts` first.

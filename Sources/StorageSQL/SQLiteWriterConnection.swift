@@ -14,11 +14,24 @@ import VaporCSQLite
 /// instead of two per page, and are all in the file before the commit is visible to readers.
 final class SQLiteWriterConnection: @unchecked Sendable {
     private var handle: OpaquePointer?
-    /// Prepared statements by SQL text, with the order of last use for eviction.
-    private var statements: [String: OpaquePointer] = [:]
-    private var lastUse: [String: UInt64] = [:]
+    /// Prepared statements by SQL text, each with its last use for eviction; a class, so that a hit
+    /// costs one lookup (hashing the SQL text) and no second one to record the use.
+    private var statements: [String: Prepared] = [:]
     private var useCounter: UInt64 = 0
+
+    private final class Prepared {
+        let statement: OpaquePointer
+        var lastUse: UInt64
+
+        init(_ statement: OpaquePointer, lastUse: UInt64) {
+            self.statement = statement
+            self.lastUse = lastUse
+        }
+    }
     private let maxStatements = 256
+
+    /// How many prepared statements are kept (at most 256).
+    var preparedStatementCount: Int { statements.count }
 
     /// Opens (creating when missing) the database at `path`.
     init(path: String) throws {
@@ -42,15 +55,16 @@ final class SQLiteWriterConnection: @unchecked Sendable {
 
     /// Finalizes every statement and closes the database; later calls do nothing.
     func close() {
-        for statement in statements.values { sqlite_nio_sqlite3_finalize(statement) }
+        for prepared in statements.values { sqlite_nio_sqlite3_finalize(prepared.statement) }
         statements = [:]
-        lastUse = [:]
         if let handle { sqlite_nio_sqlite3_close_v2(handle) }
         handle = nil
     }
 
     /// Runs `sql` with `binds`, calling `onRow` with each result row.
-    func execute(_ sql: String, _ binds: [SQLiteData], onRow: (SQLiteWriterRow) -> Void) throws {
+    func execute<Bind: SQLiteWriterBindable>(
+        _ sql: String, _ binds: [Bind], onRow: (SQLiteWriterRow) -> Void
+    ) throws {
         guard let handle else { throw SQLiteWriterError(code: SQLITE_MISUSE, message: "the SQLite writer is closed") }
         let statement = try prepared(sql, on: handle)
         defer {
@@ -58,7 +72,7 @@ final class SQLiteWriterConnection: @unchecked Sendable {
             sqlite_nio_sqlite3_clear_bindings(statement)
         }
         for (offset, value) in binds.enumerated() {
-            try check(bind(value, at: Int32(offset + 1), to: statement), on: handle)
+            try check(value.bind(at: Int32(offset + 1), to: statement), on: handle)
         }
         var columns: SQLiteWriterRow.Columns?
         while true {
@@ -76,7 +90,9 @@ final class SQLiteWriterConnection: @unchecked Sendable {
     }
 
     /// Runs an `INSERT` and returns the last inserted rowid and the number of rows it changed.
-    func insert(_ sql: String, _ binds: [SQLiteData]) throws -> (lastRowID: Int64, changes: Int) {
+    func insert<Bind: SQLiteWriterBindable>(
+        _ sql: String, _ binds: [Bind]
+    ) throws -> (lastRowID: Int64, changes: Int) {
         try execute(sql, binds) { _ in }
         guard let handle else { throw SQLiteWriterError(code: SQLITE_MISUSE, message: "the SQLite writer is closed") }
         return (sqlite_nio_sqlite3_last_insert_rowid(handle), Int(sqlite_nio_sqlite3_changes64(handle)))
@@ -84,40 +100,21 @@ final class SQLiteWriterConnection: @unchecked Sendable {
 
     private func prepared(_ sql: String, on handle: OpaquePointer) throws -> OpaquePointer {
         useCounter &+= 1
-        if let statement = statements[sql] {
-            lastUse[sql] = useCounter
-            return statement
+        if let prepared = statements[sql] {
+            prepared.lastUse = useCounter
+            return prepared.statement
         }
         var statement: OpaquePointer?
         let status = sqlite_nio_sqlite3_prepare_v3(handle, sql, -1, UInt32(SQLITE_PREPARE_PERSISTENT), &statement, nil)
         guard status == SQLITE_OK, let statement else { throw error(status, on: handle) }
-        if statements.count >= maxStatements, let oldest = lastUse.min(by: { $0.value < $1.value })?.key {
-            sqlite_nio_sqlite3_finalize(statements.removeValue(forKey: oldest))
-            lastUse[oldest] = nil
+        if statements.count >= maxStatements,
+            let oldest = statements.min(by: { $0.value.lastUse < $1.value.lastUse })?.key,
+            let evicted = statements.removeValue(forKey: oldest)
+        {
+            sqlite_nio_sqlite3_finalize(evicted.statement)
         }
-        statements[sql] = statement
-        lastUse[sql] = useCounter
+        statements[sql] = Prepared(statement, lastUse: useCounter)
         return statement
-    }
-
-    private func bind(_ value: SQLiteData, at index: Int32, to statement: OpaquePointer) -> Int32 {
-        switch value {
-        case .integer(let integer): return sqlite_nio_sqlite3_bind_int64(statement, index, Int64(integer))
-        case .float(let double): return sqlite_nio_sqlite3_bind_double(statement, index, double)
-        case .null: return sqlite_nio_sqlite3_bind_null(statement, index)
-        case .text(let text):
-            var text = text
-            return text.withUTF8 { bytes in
-                sqlite_nio_sqlite3_bind_text64(
-                    statement, index,
-                    bytes.baseAddress.map { UnsafeRawPointer($0).assumingMemoryBound(to: CChar.self) },
-                    UInt64(bytes.count), Self.transient, UInt8(SQLITE_UTF8))
-            }
-        case .blob(let buffer):
-            return buffer.withUnsafeReadableBytes { bytes in
-                sqlite_nio_sqlite3_bind_blob64(statement, index, bytes.baseAddress, UInt64(bytes.count), Self.transient)
-            }
-        }
     }
 
     private static func columns(of statement: OpaquePointer) -> SQLiteWriterRow.Columns {
@@ -158,7 +155,7 @@ final class SQLiteWriterConnection: @unchecked Sendable {
     }
 
     /// SQLite copies bound text and blobs before the bind call returns.
-    private static let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
+    static let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
 }
 
 /// A failed call of the SQLite writer: SQLite's extended result code and its message.
@@ -170,4 +167,49 @@ struct SQLiteWriterError: Error, CustomStringConvertible {
     /// The primary result code (the low byte of the extended one).
     var primaryCode: Int32 { code & 0xff }
     var isUniqueViolation: Bool { code == 2067 || code == 1555 }  // SQLITE_CONSTRAINT_UNIQUE, _PRIMARYKEY
+}
+
+/// A value the writer binds to a statement parameter.
+protocol SQLiteWriterBindable {
+    /// Binds the value to parameter `index` (1-based) of `statement`; returns SQLite's status.
+    func bind(at index: Int32, to statement: OpaquePointer) -> Int32
+}
+
+extension SQLiteData: SQLiteWriterBindable {
+    func bind(at index: Int32, to statement: OpaquePointer) -> Int32 {
+        switch self {
+        case .integer(let integer): return sqlite_nio_sqlite3_bind_int64(statement, index, Int64(integer))
+        case .float(let double): return sqlite_nio_sqlite3_bind_double(statement, index, double)
+        case .null: return sqlite_nio_sqlite3_bind_null(statement, index)
+        case .text(let text): return bindText(text, at: index, to: statement)
+        case .blob(let buffer):
+            return buffer.withUnsafeReadableBytes { bytes in
+                sqlite_nio_sqlite3_bind_blob64(
+                    statement, index, bytes.baseAddress, UInt64(bytes.count), SQLiteWriterConnection.transient)
+            }
+        }
+    }
+}
+
+/// The store's own values bind without first becoming `SQLiteData` (an array and a copy of each
+/// string per statement).
+extension StoreValue: SQLiteWriterBindable {
+    func bind(at index: Int32, to statement: OpaquePointer) -> Int32 {
+        switch self {
+        case .text(let text?): return bindText(text, at: index, to: statement)
+        case .integer(let integer?): return sqlite_nio_sqlite3_bind_int64(statement, index, integer)
+        case .real(let real?): return sqlite_nio_sqlite3_bind_double(statement, index, real)
+        case .text(nil), .integer(nil), .real(nil): return sqlite_nio_sqlite3_bind_null(statement, index)
+        }
+    }
+}
+
+/// Binds `text` as UTF-8; SQLite copies it.
+private func bindText(_ text: String, at index: Int32, to statement: OpaquePointer) -> Int32 {
+    var text = text
+    return text.withUTF8 { bytes in
+        sqlite_nio_sqlite3_bind_text64(
+            statement, index, bytes.baseAddress.map { UnsafeRawPointer($0).assumingMemoryBound(to: CChar.self) },
+            UInt64(bytes.count), SQLiteWriterConnection.transient, UInt8(SQLITE_UTF8))
+    }
 }

@@ -39,7 +39,7 @@ struct SQLiteWriterDatabase: SQLDatabase {
     /// Runs a ``StoreStatement`` as it is: no serialization, values bound directly.
     func directRows(_ statement: StoreStatement) throws -> [any SQLRow] {
         var rows: [any SQLRow] = []
-        try connection.execute(statement.sql, statement.values.map(\.sqliteData)) { row in
+        try connection.execute(statement.sql, statement.values) { row in
             rows.append(SQLiteWriterSQLRow(row: row, decoder: decoder))
         }
         return rows
@@ -49,7 +49,7 @@ struct SQLiteWriterDatabase: SQLDatabase {
     /// its `INTEGER PRIMARY KEY` gives each new row the largest id so far plus one, so the rows of
     /// one statement get consecutive ids ending at the connection's last rowid.
     func insertedRowIDs(_ statement: StoreStatement, count: Int) throws -> [Int64] {
-        let (last, changes) = try connection.insert(statement.sql, statement.values.map(\.sqliteData))
+        let (last, changes) = try connection.insert(statement.sql, statement.values)
         guard changes == count else {
             throw SQLiteWriterError(
                 code: 1, message: "an insert of \(count) rows changed \(changes); its ids cannot be derived")

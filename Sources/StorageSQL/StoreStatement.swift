@@ -69,14 +69,6 @@ enum StoreValue: Sendable {
     init(_ integer: Int64?) { self = .integer(integer) }
     init(_ date: Date?) { self = .real(date?.timeIntervalSince1970) }
 
-    var sqliteData: SQLiteData {
-        switch self {
-        case .text(let text): text.map { .text($0) } ?? .null
-        case .integer(let integer): integer.map { .integer(Int($0)) } ?? .null
-        case .real(let real): real.map { .float($0) } ?? .null
-        }
-    }
-
     var bindable: any Encodable & Sendable {
         switch self {
         case .text(let text): text

@@ -15,11 +15,11 @@ enum StoreText {
         var out: [UInt8] = []
         out.reserveCapacity(2 + map.count * 24)
         out.append(UInt8(ascii: "{"))
-        for (index, key) in map.keys.sorted().enumerated() {
+        for (index, entry) in map.sorted(by: { $0.key < $1.key }).enumerated() {
             if index > 0 { out.append(UInt8(ascii: ",")) }
-            JSONText.appendQuoted(key, to: &out)
+            JSONText.appendQuoted(entry.key, to: &out)
             out.append(UInt8(ascii: ":"))
-            JSONText.appendQuoted(map[key] ?? "", to: &out)
+            JSONText.appendQuoted(entry.value, to: &out)
         }
         out.append(UInt8(ascii: "}"))
         return String(decoding: out, as: UTF8.self)
@@ -72,10 +72,10 @@ enum StoreText {
         try checkMap(event.details, "detail")
     }
 
-    private static func checkMap(_ map: [String: String], _ what: String) throws {
+    private static func checkMap(_ map: [String: String], _ what: @autoclosure () -> String) throws {
         for (key, value) in map {
-            try check(key, "\(what) name \(key.debugDescription)")
-            try check(value, "\(what) \(key.debugDescription)")
+            try check(key, "\(what()) name \(key.debugDescription)")
+            try check(value, "\(what()) \(key.debugDescription)")
         }
     }
 }

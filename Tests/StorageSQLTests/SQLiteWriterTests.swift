@@ -1,5 +1,6 @@
 import Foundation
 import SQLKit
+import SQLiteKit
 import Storage
 import XCTest
 
@@ -37,6 +38,29 @@ final class SQLiteWriterTests: XCTestCase {
         let name = await Task(executorPreference: executor) { currentThreadName() }.value
         // What `top -H` and /proc show; Linux refuses a name over 15 bytes, which would leave the pool's.
         XCTAssertEqual(name, "writer-name-tes")
+    }
+
+    func testStoreValuesBindAsTheirTypesAndTheStatementCacheStaysBoundedAcrossEvictions() throws {
+        let connection = try SQLiteWriterConnection(path: directory.url.appendingPathComponent("c.sqlite").path)
+        defer { connection.close() }
+        func row(_ sql: String, _ values: [StoreValue]) throws -> [SQLiteData] {
+            var rows: [[SQLiteData]] = []
+            try connection.execute(sql, values) { rows.append($0.values) }
+            return try XCTUnwrap(rows.first)
+        }
+        let bound = try row(
+            "SELECT ? AS t, ? AS i, ? AS r, ? AS n, typeof(?) AS nt",
+            [.text("ünï"), .integer(1 << 40), .real(-2.5), .integer(nil), .real(nil)])
+        XCTAssertEqual(bound, [.text("ünï"), .integer(1 << 40), .float(-2.5), .null, .text("null")])
+        // 300 distinct statements pass the cache's 256; evicted ones are prepared again when used.
+        for round in 0..<2 {
+            for number in 0..<300 {
+                XCTAssertEqual(
+                    try row("SELECT ? + \(number) AS v", [.integer(Int64(round))]),
+                    [.integer(round + number)])
+            }
+        }
+        XCTAssertEqual(connection.preparedStatementCount, 256)
     }
 
     func testStatementsBindValuesAndReturnRowsAndErrorsCarrySQLitesCode() async throws {
