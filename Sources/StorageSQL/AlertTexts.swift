@@ -23,17 +23,13 @@ struct AlertTexts: Sendable {
         }
     }
 
-    /// `alert.labels` as JSON.
-    func labels(of alert: TrackedAlert) -> String {
-        if let entry = entries[alert.fingerprint], entry.labels == alert.labels { return entry.labelsText }
-        return StoreText.json(alert.labels)
-    }
-
-    /// `alert.annotations` as JSON.
-    func annotations(of alert: TrackedAlert) -> String {
-        if let entry = entries[alert.fingerprint], entry.annotations == alert.annotations {
-            return entry.annotationsText
-        }
-        return StoreText.json(alert.annotations)
+    /// `alert.labels` and `alert.annotations` as JSON.
+    func texts(of alert: TrackedAlert) -> (labels: String, annotations: String) {
+        let entry = entries[alert.fingerprint]
+        return (
+            entry.flatMap { $0.labels == alert.labels ? $0.labelsText : nil } ?? StoreText.json(alert.labels),
+            entry.flatMap { $0.annotations == alert.annotations ? $0.annotationsText : nil }
+                ?? StoreText.json(alert.annotations)
+        )
     }
 }

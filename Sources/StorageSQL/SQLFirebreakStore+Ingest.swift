@@ -17,7 +17,7 @@ extension SQLFirebreakStore {
                 return IngestResult(incident: nil, opened: false, events: [], deliveryID: deliveryID)
             }
             var incident = Self.mergingDuplicateFingerprints(decision.incident)
-            let touched: Set<String>
+            let touched: Set<String>?
             if decision.opened, dialect == .postgres,
                 let opened = try await Self.insertOpened(
                     incident, events: decision.events, notification: notification, texts: texts, on: database)
@@ -28,7 +28,7 @@ extension SQLFirebreakStore {
             }
             if decision.opened {
                 incident.id = try await Self.insertIncident(incident, on: database)
-                touched = Set(incident.alerts.map(\.fingerprint))
+                touched = nil
             } else {
                 if incident != open { try await Self.updateIncident(incident, on: database) }
                 touched = Set(notification.alerts.map(\.fingerprint))
@@ -135,16 +135,22 @@ extension SQLFirebreakStore {
         ).run()
     }
 
-    /// Inserts or updates the alerts of `incident` whose fingerprints are in `fingerprints`, in one statement.
+    /// Inserts or updates the alerts of `incident` whose fingerprints are in `fingerprints` (all of
+    /// them when `nil`), in one statement per ``StoreStatement/rowsPerStatement`` alerts.
     static func upsertAlerts(
-        of incident: Incident, only fingerprints: Set<String>, texts: AlertTexts, on database: any SQLDatabase
+        of incident: Incident, only fingerprints: Set<String>?, texts: AlertTexts, on database: any SQLDatabase
     ) async throws {
-        let rows = incident.alerts.enumerated().filter { fingerprints.contains($0.element.fingerprint) }
-        for chunk in StoreStatement.chunks(of: rows) {
+        let positions = incident.alerts.indices.filter {
+            fingerprints?.contains(incident.alerts[$0].fingerprint) ?? true
+        }
+        for chunk in StoreStatement.chunks(of: positions) {
             var statement = StoreStatement("INSERT INTO incident_alerts (\(StoreRows.alertColumns)) VALUES ")
-            for (index, (position, alert)) in chunk.enumerated() {
+            statement.values.reserveCapacity(chunk.count * 10)
+            for (index, position) in chunk.enumerated() {
                 statement.appendRow(
-                    [.integer(incident.id)] + alertRow(alert, position: position, texts: texts), first: index == 0)
+                    leading: .integer(incident.id),
+                    alertRow(incident.alerts[position], position: position, texts: texts),
+                    first: index == 0)
             }
             statement.append(
                 """
@@ -158,9 +164,10 @@ extension SQLFirebreakStore {
 
     /// An alert's `incident_alerts` values after `incident_id`, in ``StoreRows/alertColumns`` order.
     static func alertRow(_ alert: TrackedAlert, position: Int, texts: AlertTexts) -> [StoreValue] {
-        [
+        let (labels, annotations) = texts.texts(of: alert)
+        return [
             .text(alert.fingerprint), .integer(Int64(position)), .text(alert.status.rawValue),
-            .text(texts.labels(of: alert)), .text(texts.annotations(of: alert)), StoreValue(alert.startsAt),
+            .text(labels), .text(annotations), StoreValue(alert.startsAt),
             StoreValue(alert.endsAt), StoreValue(alert.firstSeenAt), StoreValue(alert.lastSeenAt),
         ]
     }
@@ -174,8 +181,9 @@ extension SQLFirebreakStore {
         for chunk in StoreStatement.chunks(of: events) {
             var statement = StoreStatement(
                 "INSERT INTO timeline_events (incident_id, at, kind, actor, message, details) VALUES ")
+            statement.values.reserveCapacity(chunk.count * 6)
             for (index, event) in chunk.enumerated() {
-                statement.appendRow([.integer(incidentID)] + eventRow(event), first: index == 0)
+                statement.appendRow(leading: .integer(incidentID), eventRow(event), first: index == 0)
             }
             // Each chunk's ids come after the previous one's.
             let ids = try await database.insertedIDs(statement, count: chunk.count)

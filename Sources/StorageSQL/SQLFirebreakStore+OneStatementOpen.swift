@@ -45,7 +45,7 @@ extension SQLFirebreakStore {
             SELECT opened.id, v.at, v.kind, v.actor, v.message, v.details FROM opened, (VALUES
             """)
         for (index, event) in events.enumerated() {
-            statement.appendRow([.integer(Int64(index))] + eventRow(event), first: index == 0)
+            statement.appendRow(leading: .integer(Int64(index)), eventRow(event), first: index == 0)
         }
         // ORDER BY makes the identity values follow the events' order.
         statement.append(

@@ -23,9 +23,21 @@ struct StoreStatement {
 
     /// Appends one `VALUES` row of placeholders for `row`, preceded by a comma unless it is the first.
     mutating func appendRow(_ row: [StoreValue], first: Bool) {
-        if !first { sql += ", " }
-        sql += row.count < Self.rowPlaceholders.count ? Self.rowPlaceholders[row.count] : Self.placeholders(row.count)
+        appendPlaceholders(row.count, first: first)
         values += row
+    }
+
+    /// Appends a `VALUES` row of `leading` followed by `row` (an incident id and its child row),
+    /// without building the joined row first.
+    mutating func appendRow(leading: StoreValue, _ row: [StoreValue], first: Bool) {
+        appendPlaceholders(row.count + 1, first: first)
+        values.append(leading)
+        values += row
+    }
+
+    private mutating func appendPlaceholders(_ count: Int, first: Bool) {
+        if !first { sql += ", " }
+        sql += count < Self.rowPlaceholders.count ? Self.rowPlaceholders[count] : Self.placeholders(count)
     }
 
     /// `(?, …, ?)` for each width up to the widest row the store writes (an incident's 16 columns).

@@ -49,13 +49,13 @@ final class StoreTextTests: XCTestCase {
                 firstSeenAt: at, lastSeenAt: at)
         }
         let last = tracked("f1", ["alertname": "A", "x": "2"], ["summary": "new"])
-        XCTAssertEqual(texts.labels(of: last), #"{"alertname":"A","x":"2"}"#)
-        XCTAssertEqual(texts.annotations(of: last), #"{"summary":"new"}"#)
-        XCTAssertEqual(texts.annotations(of: tracked("f2", ["alertname": "B"], [:])), "{}")
+        XCTAssertEqual(texts.texts(of: last).labels, #"{"alertname":"A","x":"2"}"#)
+        XCTAssertEqual(texts.texts(of: last).annotations, #"{"summary":"new"}"#)
+        XCTAssertEqual(texts.texts(of: tracked("f2", ["alertname": "B"], [:])).annotations, "{}")
         // An alert whose maps are not its notification's (kept from an earlier report) is encoded as it is.
         let kept = tracked("f1", ["alertname": "A", "x": "1"], ["summary": "old"])
-        XCTAssertEqual(texts.labels(of: kept), #"{"alertname":"A","x":"1"}"#)
-        XCTAssertEqual(texts.annotations(of: kept), #"{"summary":"old"}"#)
-        XCTAssertEqual(texts.labels(of: tracked("f9", ["only": "here"], [:])), #"{"only":"here"}"#)
+        XCTAssertEqual(texts.texts(of: kept).labels, #"{"alertname":"A","x":"1"}"#)
+        XCTAssertEqual(texts.texts(of: kept).annotations, #"{"summary":"old"}"#)
+        XCTAssertEqual(texts.texts(of: tracked("f9", ["only": "here"], [:])).labels, #"{"only":"here"}"#)
     }
 }
