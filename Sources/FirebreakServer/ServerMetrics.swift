@@ -38,16 +38,11 @@ public final class ServerMetrics: Sendable {
 
     /// Counts one answered request.
     func request(route: String, method: String, status: Int) {
-        let key = RequestKey(route: route, method: method, status: status)
-        let counter = requestCounters.withLock { counters in
-            if let counter = counters[key] { return counter }
-            let counter = registry.makeCounter(
+        Self.kept(RequestKey(route: route, method: method, status: status), in: requestCounters) {
+            registry.makeCounter(
                 name: "firebreak_http_requests_total",
                 labels: [("route", route), ("method", method), ("status", String(status))])
-            counters[key] = counter
-            return counter
-        }
-        counter.increment()
+        }.increment()
     }
 
     /// Counts an accepted notification and its alerts.
@@ -59,15 +54,23 @@ public final class ServerMetrics: Sendable {
 
     /// Records how long a store call took.
     func store(_ operation: String, took duration: Duration) {
-        let histogram = storeHistograms.withLock { histograms in
-            if let histogram = histograms[operation] { return histogram }
-            let histogram = registry.makeDurationHistogram(
+        Self.kept(operation, in: storeHistograms) {
+            registry.makeDurationHistogram(
                 name: "firebreak_store_duration_seconds", labels: [("operation", operation)],
                 buckets: Self.latencyBuckets)
-            histograms[operation] = histogram
-            return histogram
+        }.record(duration)
+    }
+
+    /// The metric kept under `key`, made by `make` and kept on first use.
+    private static func kept<Key: Hashable & Sendable, Metric: Sendable>(
+        _ key: Key, in metrics: borrowing Mutex<[Key: Metric]>, make: () -> Metric
+    ) -> Metric {
+        metrics.withLock { metrics in
+            if let metric = metrics[key] { return metric }
+            let metric = make()
+            metrics[key] = metric
+            return metric
         }
-        histogram.record(duration)
     }
 
     /// The exposition text, with the open-incident gauge set from `openCounts` first.
