@@ -130,12 +130,14 @@ struct JSONScanner {
         var map: [String: String] = [:]
         // The path is built only for an error message.
         try object(at: path()) { (scanner: inout JSONScanner, key: String) throws(Failure) in
-            map[key] = try scanner.string(
-                at: {
-                    let base = path(); return base.isEmpty ? key : base + "." + key
-                }())
+            map[key] = try scanner.string(at: Self.member(key, of: path()))
         }
         return map
+    }
+
+    /// The path of member `key` of the object at `base` (`key` alone at the top).
+    private static func member(_ key: String, of base: String) -> String {
+        base.isEmpty ? key : base + "." + key
     }
 
     /// Reads an integer (a number without fraction or exponent, or with a zero fraction).

@@ -145,7 +145,6 @@ extension SQLFirebreakStore {
         }
         for chunk in StoreStatement.chunks(of: positions) {
             var statement = StoreStatement("INSERT INTO incident_alerts (\(StoreRows.alertColumns)) VALUES ")
-            statement.values.reserveCapacity(chunk.count * 10)
             for (index, position) in chunk.enumerated() {
                 statement.appendRow(
                     leading: .integer(incident.id),
@@ -181,7 +180,6 @@ extension SQLFirebreakStore {
         for chunk in StoreStatement.chunks(of: events) {
             var statement = StoreStatement(
                 "INSERT INTO timeline_events (incident_id, at, kind, actor, message, details) VALUES ")
-            statement.values.reserveCapacity(chunk.count * 6)
             for (index, event) in chunk.enumerated() {
                 statement.appendRow(leading: .integer(incidentID), eventRow(event), first: index == 0)
             }

@@ -18,7 +18,12 @@ final class SQLiteWriterConnection: @unchecked Sendable {
     /// costs one lookup (hashing the SQL text) and no second one to record the use.
     private var statements: [String: Prepared] = [:]
     private var useCounter: UInt64 = 0
+    private let maxStatements = 256
 
+    /// How many prepared statements are kept (at most 256).
+    var preparedStatementCount: Int { statements.count }
+
+    /// A prepared statement and when it was last used.
     private final class Prepared {
         let statement: OpaquePointer
         var lastUse: UInt64
@@ -28,10 +33,6 @@ final class SQLiteWriterConnection: @unchecked Sendable {
             self.lastUse = lastUse
         }
     }
-    private let maxStatements = 256
-
-    /// How many prepared statements are kept (at most 256).
-    var preparedStatementCount: Int { statements.count }
 
     /// Opens (creating when missing) the database at `path`.
     init(path: String) throws {
