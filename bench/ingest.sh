@@ -91,6 +91,9 @@ rss_after_fill=$(rss_kb "$FIREBREAK_PID")
 # point TARGET URL BATCH SALT: one wrk run; prints "alerts_per_s p50_ms p99_ms requests".
 point() {
     local target=$1 url=$2 batch=$3 salt=$4 line
+    # Dirty pages left by earlier work (a build, the fill, the last point) are written back now, not
+    # in the middle of the timed run where they would delay Firebreak's flushes.
+    sync
     line=$(TARGET=$target BATCH=$batch SALT=$salt TOKEN=$token \
         wrk -t 2 -c "$connections" -d "$duration" --timeout 10s -s bench/ingest.lua "$url" |
         tee -a "$work/wrk.log" | grep '^result ') || servers_die "wrk printed no result for $target; see $work/wrk.log."
