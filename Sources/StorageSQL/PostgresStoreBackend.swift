@@ -66,7 +66,6 @@ final class PostgresStoreBackend: SQLStoreBackend, @unchecked Sendable {
         try await body(try await writer().sql())
     }
 
-    /// PostgreSQL flushes its log before COMMIT returns.
     /// Nothing to do: PostgreSQL's COMMIT returns once its log is flushed.
     func flushCommits() -> (any Error)? { nil }
 

@@ -97,7 +97,7 @@ final class PostgresFirebreakStoreTests: XCTestCase {
         try await b.close()
     }
 
-    func testAClusterWhoseOwnerDiesIsStoppedAndDeleted() async throws {
+    func testAClusterWhoseOwnerDiesIsStoppedAndDeleted() throws {
         // The owner is a stand-in for a test process that crashes: a `sleep` killed below.
         let owner = try PostgresTestCluster.run("/bin/bash", ["-c", "sleep 600 >/dev/null 2>&1 & echo $!"])
         let pid = try XCTUnwrap(Int32(owner.text.trimmingCharacters(in: .whitespacesAndNewlines)), owner.text)
@@ -108,13 +108,9 @@ final class PostgresFirebreakStoreTests: XCTestCase {
         let pidFile = directory.appendingPathComponent("data/postmaster.pid").path
         XCTAssertTrue(FileManager.default.fileExists(atPath: pidFile), "the cluster runs")
         kill(pid, SIGKILL)
-        let deadline = Date(timeIntervalSinceNow: 60)
-        while FileManager.default.fileExists(atPath: directory.path), Date() < deadline {
-            try await Task.sleep(for: .milliseconds(100))
-        }
-        XCTAssertFalse(
-            FileManager.default.fileExists(atPath: directory.path),
-            "the watcher stopped the cluster and deleted its directory")
+        XCTAssertTrue(
+            try waitForDeletion(of: directory, seconds: 60), "the watcher stopped the cluster and deleted its directory"
+        )
         let servers = try PostgresTestCluster.run("/usr/bin/pgrep", ["-f", directory.path])
         XCTAssertNotEqual(servers.status, 0, "no server of that cluster is left: \(servers.text)")
     }
